@@ -1,0 +1,281 @@
+"""Split an article into physical lines and label each line with its section.
+
+Labels (the categorical order used everywhere):
+
+========== ==================================================================================
+title      a short unpunctuated headline on the first line, before the dateline
+caption    photo captions: prose before the dateline, or the short present-tense paragraph
+           right after the dateline paragraph (the CNN layout puts gallery captions there)
+highlight  story highlights: "- " / "• " bullets before the body, and ``@highlight`` blocks
+body       the story itself
+related    related-link headlines spliced into the body: short lines without sentence-final
+           punctuation, or short headline questions
+byline     reporting credits ("CNN's X reported from...", "... contributed to this report")
+boilerplate site chrome and scraped footers ("E-mail to a friend", "Watch ... »", editor's
+           notes, copyright lines, text in another script than the story's)
+markup     dataset markup lines such as ``@highlight``
+blank      empty or whitespace-only lines
+========== ==================================================================================
+
+The rules are positional and typographic: where a line sits relative to the dateline and to
+the body, how it starts, how it ends, how long it is, which script it is written in. No rule
+looks at what a particular article is about.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .sentences import TAIL_CHROME as _TAIL_CHROME
+
+SECTIONS: tuple[str, ...] = (
+    "title",
+    "caption",
+    "highlight",
+    "body",
+    "related",
+    "byline",
+    "boilerplate",
+    "markup",
+    "blank",
+)
+
+# --- the dateline -------------------------------------------------------------------------
+# "Bamako, Mali (CNN) --", "WASHINGTON (CNN) --", "SEOUL, Aug. 20 (Yonhap) --",
+# "(CNN)  --", "Marseille, France (CNN)The", "NEW YORK (AP) —", "LONDON, England (Reuters) --"
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \-][A-Za-z.'’\-]+){0,3}"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+_AGENCY = r"\((?:[A-Z][A-Za-z&.\-]*)(?:\s[A-Z][A-Za-z&.\-]*){0,3}\)"
+_DASH = r"(?:\s*(?:--|—|–|-)(?=\s))?"
+DATELINE_RE = re.compile(
+    rf"^(?P<dateline>(?:(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*{_DATE})?\s*)?"
+    rf"(?P<agency>{_AGENCY}){_DASH})\s*"
+)
+# All-capital place and a dash, no agency: "BAGHDAD -- ", "NEW YORK — "
+DATELINE_CAPS_RE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z.'\- ]{2,30}[A-Z](?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)"
+    r"(?:,\s*" + _DATE + r")?\s+(?:--|—|–))\s+"
+)
+
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
+_MARKUP_RE = re.compile(r"^\s*@[a-z_]+\s*$")
+_END_PUNCT = ".!?…:;\"'”’»)]"
+_CHROME_RE = re.compile(
+    r"(?ix)^\s*(?:"
+    r"e-?mail\ to\ a\ friend|share\ this|click\ here\b|advertisement$|"
+    r"(?:watch|see|read|listen|explore)\b.{0,200}[»›]\s*$|"
+    r".{0,80}\ball\ rights\ reserved\b|(?:copyright|©)\s|"
+    r"editor'?s\ note\s*:|"
+    r"(?:sign\ up|subscribe)\b.{0,80}(?:newsletter|alerts?)|"
+    r"follow\ (?:us|@)\S*.{0,60}$|"
+    r"(?:related|more)\ (?:stories|articles|coverage)\s*:?$"
+    r")"
+)
+_BYLINE_RE = re.compile(
+    r"(?x)"
+    r"\bcontributed\ to\ this\ (?:report|story|article)\b"
+    r"|^[A-Z][\w&.\- ]{0,40}['’]s\ [A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+)*"
+    r"(?:,?\ (?:and\ )?[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+)*)*"
+    r"\ (?:reported|wrote|contributed|compiled|produced)\b"
+    r"|^(?:By|BY)\ [A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3}(?:,\ [A-Z][\w ]+)?$"
+)
+_QUOTES = "\"“”«»"
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according|asked|added)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|has been|have been)\b")
+_CAPTION_DATE = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
+    r"Dec\.)\s+\d{1,2}\b)"
+)
+_PRONOUN_START = re.compile(
+    r"^(?:He|She|It|They|We|I|You|His|Her|Its|Their|Our|This|That|These|Those|There|But|And|"
+    r"So|Yet|Or)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A recognised dateline: the line it sits on and its character span within that line."""
+
+    line: int  # 1-based
+    text: str
+    start: int  # offset within the line
+    end: int  # offset within the line, where the body's first sentence may begin
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """Split ``text`` into physical lines as ``(content, line_break)`` pairs.
+
+    Breaks are ``\\n``, ``\\r\\n`` or ``\\r``; the last line's break is ``""`` when the text does
+    not end with one. Concatenating ``content + line_break`` over all pairs gives ``text`` back.
+    """
+    parts = re.split(r"(\r\n|\n|\r)", text)
+    pairs = [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+    if parts[-1] != "" or not pairs:
+        pairs.append((parts[-1], ""))
+    return pairs
+
+
+def find_dateline(lines: list[str], max_line: int | None = None) -> Dateline | None:
+    """Return the first dateline among the article's lines, or ``None``.
+
+    Only lines in the first two thirds of the article are considered, and the dateline must be
+    followed by prose (at least four words) on the same line.
+    """
+    limit = len(lines) if max_line is None else min(max_line, len(lines))
+    limit = max(1, min(limit, (2 * len(lines)) // 3 + 1))
+    for i, line in enumerate(lines[:limit]):
+        if not line or not line[:1].strip() and not line.strip():
+            continue
+        for rx in (DATELINE_RE, DATELINE_CAPS_RE):
+            m = rx.match(line)
+            if m and len(line[m.end() :].split()) >= 4:
+                text = m.group("dateline").strip()
+                return Dateline(line=i + 1, text=text, start=m.start("dateline"), end=m.end())
+    return None
+
+
+def _letters(s: str) -> list[str]:
+    return [c for c in s if c.isalpha()]
+
+
+def _is_latin(c: str) -> bool:
+    return c.isascii() or "LATIN" in unicodedata.name(c, "")
+
+
+def _foreign_script(line: str, article_is_latin: bool) -> bool:
+    letters = _letters(line)
+    if not letters or not article_is_latin:
+        return False
+    foreign = sum(1 for c in letters if not _is_latin(c))
+    return foreign / len(letters) > 0.5
+
+
+def _ends_sentence(s: str) -> bool:
+    """True when the line ends like a sentence (closing quotes and brackets looked through)."""
+    s = s.rstrip().rstrip("\"'”’»)]")
+    return bool(s) and s[-1] in ".!?…:;"
+
+
+def _is_related(s: str) -> bool:
+    """A short headline-like line: no sentence-final punctuation, or a short question."""
+    s = _TAIL_CHROME.sub("", s).strip()
+    words = s.split()
+    if not words or re.search(r"[.!?][\"'”’]*\s+[\"“A-Z]", s):
+        return False  # more than one sentence: prose, not a headline
+    if not 2 <= len(words) <= 14 or len(s) > 100 or any(q in s for q in _QUOTES):
+        return False
+    if not s[0].isupper() and not s[0].isdigit():
+        return False
+    if s.endswith("?"):
+        return s.count("?") == 1 and "." not in s[:-1].replace("U.S.", "").replace("U.N.", "")
+    return not _ends_sentence(s)
+
+
+def _is_inline_caption(s: str) -> bool:
+    """A photo caption sitting right after the dateline paragraph (the CNN layout).
+
+    News photo captions say when the picture was taken (a weekday or a month and day), are
+    short, unquoted, not attributed and not in the past tense. A short line with no
+    sentence-final punctuation in that position is a caption too ("X as Y in 'Film'").
+    """
+    s = s.strip()
+    if not s or len(s) > 260:
+        return False
+    if not _ends_sentence(s) and len(s.split()) <= 20:
+        return True
+    if any(q in s for q in _QUOTES) or not _CAPTION_DATE.search(s):
+        return False
+    if _REPORTING.search(s) or _PAST.search(s) or _PRONOUN_START.match(s):
+        return False
+    sentences = [p for p in re.split(r"(?<=[.!?])\s+", s) if p]
+    return len(sentences) <= 2 and s[0].isupper()
+
+
+def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
+    """Label every line with a section from :data:`SECTIONS`; also return the dateline."""
+    n = len(lines)
+    labels: list[str | None] = [None] * n
+    all_letters = _letters("".join(lines))
+    latin = sum(1 for c in all_letters if _is_latin(c))
+    article_is_latin = bool(all_letters) and latin / len(all_letters) > 0.5
+
+    # 1. blank, markup, @highlight blocks, chrome and foreign-script lines
+    after_markup = False
+    first_markup: int | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            labels[i] = "blank"
+        elif _MARKUP_RE.match(line):
+            labels[i] = "markup"
+            after_markup = True
+            first_markup = i if first_markup is None else first_markup
+        elif after_markup:
+            labels[i] = "highlight"
+            after_markup = False
+        elif _foreign_script(line, article_is_latin) or _CHROME_RE.match(line):
+            labels[i] = "boilerplate"
+
+    # 2. the dateline splits the article into a front zone (captions, highlights) and the body
+    content_end = first_markup if first_markup is not None else n
+    dateline = find_dateline(lines, max_line=content_end)
+    body_start = dateline.line - 1 if dateline else None
+    if body_start is None:
+        # no dateline: the body starts at the first line that is neither blank nor a bullet
+        body_start = next(
+            (
+                i
+                for i in range(content_end)
+                if labels[i] is None and not _BULLET_RE.match(lines[i])
+            ),
+            content_end,
+        )
+        # a short unpunctuated first line is the headline
+        if body_start < content_end and _looks_like_title(lines[body_start]):
+            labels[body_start] = "title"
+            body_start += 1
+    else:
+        first = next((i for i in range(body_start) if labels[i] is None), None)
+        if first is not None and _looks_like_title(lines[first]):
+            labels[first] = "title"
+        for i in range(body_start):
+            if labels[i] is None:
+                labels[i] = "highlight" if _BULLET_RE.match(lines[i]) else "caption"
+
+    # 3. inside the body: the caption after the first paragraph, related links, bylines
+    prose = [i for i in range(body_start, content_end) if labels[i] is None]
+    has_front_captions = "caption" in labels[:body_start]
+    if not has_front_captions and len(prose) >= 3 and _is_inline_caption(lines[prose[1]]):
+        labels[prose[1]] = "caption"
+    byline_at: int | None = None
+    for i in range(body_start, content_end):
+        if labels[i] is not None:
+            continue
+        line = lines[i]
+        if _BYLINE_RE.search(line) and len(line) < 400:
+            labels[i] = "byline"
+            byline_at = i
+        elif i != body_start and _is_related(line):
+            labels[i] = "related"
+        elif byline_at is not None and len(line) < 200:
+            labels[i] = "boilerplate"  # footers after the credits
+        else:
+            labels[i] = "body"
+    # anything left (after the first @highlight, a stray line) is a highlight
+    return [lab if lab is not None else "highlight" for lab in labels], dateline
+
+
+def _looks_like_title(line: str) -> bool:
+    s = line.strip()
+    return (
+        0 < len(s.split()) <= 15
+        and not _ends_sentence(s)
+        and not _BULLET_RE.match(s)
+        and s[:1].isupper()
+        and DATELINE_RE.match(s) is None
+    )
+
+
+__all__ = ["SECTIONS", "Dateline", "classify_lines", "find_dateline", "split_lines"]
