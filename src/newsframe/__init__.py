@@ -4,18 +4,27 @@
 >>> art = nf.read_article("data/raw/000_0e20855109353e98.txt")
 >>> art.lines.section.value_counts()          # doctest: +SKIP
 
-The analyses (places, dates, sentiment) and the plotting helpers import their heavy
-dependencies lazily, so ``import newsframe`` stays fast.
+Everything is imported on first use (PEP 562), so ``import newsframe`` and the CLI start fast;
+pandas, matplotlib, TextBlob and the gazetteer load only when a function needs them.
 """
 
 from __future__ import annotations
 
-from .article import Article, read_article
-from .errors import BadInputError, MissingDateError, NewsframeError
-from .frames import SCHEMAS
-from .sections import SECTIONS
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "Article": "article",
+    "read_article": "article",
+    "SECTIONS": "sections",
+    "SCHEMAS": "frames",
+    "NewsframeError": "errors",
+    "BadInputError": "errors",
+    "MissingDateError": "errors",
+}
 
 __all__ = [
     "SCHEMAS",
@@ -27,3 +36,22 @@ __all__ = [
     "__version__",
     "read_article",
 ]
+
+if TYPE_CHECKING:
+    from .article import Article, read_article
+    from .errors import BadInputError, MissingDateError, NewsframeError
+    from .frames import SCHEMAS
+    from .sections import SECTIONS
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsframe' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -27,7 +27,9 @@ MAX_BYTES = 20_000_000
 DateLike = dt.date | dt.datetime | str | pd.Timestamp | None
 
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml\b|<head\b|<body\b)", re.I)
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|img|meta|link)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|img|meta|link)\b[^>]*>", re.I
+)
 _PATHLIKE = re.compile(r"^[^\n\r]{0,4096}\.[A-Za-z0-9]{1,8}$")
 
 

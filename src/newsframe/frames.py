@@ -78,8 +78,10 @@ def typed_frame(kind: str, data: Mapping[str, Any] | None = None) -> pd.DataFram
     cols = {}
     for col, dtype in schema.items():
         values = data.get(col, [])
-        cols[col] = pd.Series(list(values) if not isinstance(values, pd.Series) else values,
-                              dtype=dtype if dtype != "datetime64[s]" else None)
+        cols[col] = pd.Series(
+            list(values) if not isinstance(values, pd.Series) else values,
+            dtype=dtype if dtype != "datetime64[s]" else None,
+        )
         if dtype == "datetime64[s]":
             cols[col] = pd.to_datetime(cols[col]).astype("datetime64[s]")
     frame = pd.DataFrame(cols)

@@ -45,13 +45,15 @@ SECTIONS: tuple[str, ...] = (
 # --- the dateline -------------------------------------------------------------------------
 # "Bamako, Mali (CNN) --", "WASHINGTON (CNN) --", "SEOUL, Aug. 20 (Yonhap) --",
 # "(CNN)  --", "Marseille, France (CNN)The", "NEW YORK (AP) —", "LONDON, England (Reuters) --"
-_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \-][A-Za-z.'’\-]+){0,3}"
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \-][A-Z][A-Za-z.'’\-]*){0,3}"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
 _AGENCY = r"\((?:[A-Z][A-Za-z&.\-]*)(?:\s[A-Z][A-Za-z&.\-]*){0,3}\)"
-_DASH = r"(?:\s*(?:--|—|–|-)(?=\s))?"
+_CAPS_AGENCY = r"\([A-Z][A-Z&.\-]+(?:\s[A-Z][A-Z&.\-]+){0,2}\)"
+_DASH = r"\s*(?:--|—|–|-)(?=\s)"
+# either an agency and a dash, or an all-capital agency ("(CNN)", "(AP)") without one
 DATELINE_RE = re.compile(
     rf"^(?P<dateline>(?:(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*{_DATE})?\s*)?"
-    rf"(?P<agency>{_AGENCY}){_DASH})\s*"
+    rf"(?:{_AGENCY}{_DASH}|{_CAPS_AGENCY}(?:{_DASH})?))\s*"
 )
 # All-capital place and a dash, no agency: "BAGHDAD -- ", "NEW YORK — "
 DATELINE_CAPS_RE = re.compile(
@@ -81,7 +83,7 @@ _BYLINE_RE = re.compile(
     r"\ (?:reported|wrote|contributed|compiled|produced)\b"
     r"|^(?:By|BY)\ [A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3}(?:,\ [A-Z][\w ]+)?$"
 )
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according|asked|added)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|has been|have been)\b")
 _CAPTION_DATE = re.compile(
@@ -127,7 +129,7 @@ def find_dateline(lines: list[str], max_line: int | None = None) -> Dateline | N
     limit = len(lines) if max_line is None else min(max_line, len(lines))
     limit = max(1, min(limit, (2 * len(lines)) // 3 + 1))
     for i, line in enumerate(lines[:limit]):
-        if not line or not line[:1].strip() and not line.strip():
+        if not line or (not line[:1].strip() and not line.strip()):
             continue
         for rx in (DATELINE_RE, DATELINE_CAPS_RE):
             m = rx.match(line)
@@ -184,6 +186,8 @@ def _is_inline_caption(s: str) -> bool:
     s = s.strip()
     if not s or len(s) > 260:
         return False
+    if _BULLET_RE.match(s) or not s[0].isupper():
+        return False
     if not _ends_sentence(s) and len(s.split()) <= 20:
         return True
     if any(q in s for q in _QUOTES) or not _CAPTION_DATE.search(s):
@@ -225,11 +229,7 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
     if body_start is None:
         # no dateline: the body starts at the first line that is neither blank nor a bullet
         body_start = next(
-            (
-                i
-                for i in range(content_end)
-                if labels[i] is None and not _BULLET_RE.match(lines[i])
-            ),
+            (i for i in range(content_end) if labels[i] is None and not _BULLET_RE.match(lines[i])),
             content_end,
         )
         # a short unpunctuated first line is the headline

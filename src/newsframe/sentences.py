@@ -16,20 +16,20 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    """
+_ABBREV_WORDS = """
     mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr rep sen gov pres supt insp
-    det st ste mt ft jr sr rev fr hon amb atty messrs mme mlle
-    jan feb mar apr jun jul aug sep sept oct nov dec tues thurs
-    nos vol fig inc ltd corp bros dept univ est approx vs etc al ave blvd
-    ala ariz ark calif colo conn fla kan kans mich minn mont neb nev okla tenn tex wis wyo
-    """.split()
-)
+    det st ste mt ft jr sr rev fr hon amb atty messrs mme mlle jan feb mar apr jun jul aug sep
+    sept oct nov dec tues thurs nos vol fig inc ltd corp bros dept univ est approx vs etc al
+    ave blvd ala ariz ark calif colo conn fla kan kans mich minn mont neb nev okla tenn tex wis
+    wyo
+"""
+ABBREVIATIONS = frozenset(_ABBREV_WORDS.split())
 # words that make "U.S. <Word>" a boundary: "... in the U.S. The president said"
-_OPENERS = frozenset(
-    "the a an he she it they we i his her their its this that these those there but and so "
-    "in on at for if when while after before as yet however meanwhile".split()
-)
+_OPENER_WORDS = """
+    the a an he she it they we i his her their its this that these those there but and so in on
+    at for if when while after before as yet however meanwhile
+"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
 
 _BOUNDARY = re.compile(
     r"""(?P<punct>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=(?P<next>["'“‘«(\[]*[A-Z0-9]))"""
@@ -87,7 +87,9 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _append(spans: list[tuple[int, int, bool]], text: str, start: int, end: int, offset: int) -> None:
+def _append(
+    spans: list[tuple[int, int, bool]], text: str, start: int, end: int, offset: int
+) -> None:
     seg = text[start:end]
     lead = len(seg) - len(seg.lstrip())
     trail = len(seg.rstrip())

@@ -1,0 +1,210 @@
+"""Build the HTML report: execute the report notebook headless, export one offline HTML file.
+
+The steps are deliberately separate so that each can fail with a clear message:
+
+1. :func:`check_inputs` reads every article and the date *before* any kernel starts.
+2. The notebook runs under papermill with the parameters injected; a failing cell raises
+   :class:`ReportError` naming the cell and the article.
+3. nbconvert exports it without code inputs or prompts, with images embedded, through a
+   template that loads no script or stylesheet from the network (no require.js, MathJax or
+   widget manager). The HTML is written to a temporary file and renamed into place, so a
+   failure never leaves half a report behind.
+4. The executed notebook is kept beside the HTML as the record of the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .article import DateLike, parse_date, read_article
+from .errors import NewsframeError
+from .paths import NOTEBOOKS, PACKAGE_DATA, REPORTS
+
+REPORT_NOTEBOOK = NOTEBOOKS / "00-report.ipynb"
+TEMPLATE_DIR = PACKAGE_DATA / "report_template"
+
+
+class ReportError(NewsframeError):
+    """The report could not be built (a cell failed, or the export failed)."""
+
+
+def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike = None) -> None:
+    """Read every article and parse ``published`` now, so bad input fails before a kernel starts.
+
+    Raises:
+        NewsframeError: with a one-line message naming the file and the problem.
+    """
+    if not articles:
+        raise NewsframeError("no article given")
+    parse_date(published, name="--published")
+    for path in articles:
+        read_article(Path(path), published=published)
+
+
+def default_output(articles: Sequence[str | os.PathLike[str]]) -> Path:
+    """``reports/<stem>.html`` for one article; ``reports/corpus-<stem>-and-N-more.html`` else."""
+    stem = Path(articles[0]).stem
+    if len(articles) == 1:
+        return REPORTS / f"{stem}.html"
+    return REPORTS / f"corpus-{stem}-and-{len(articles) - 1}-more.html"
+
+
+def execute_notebook(
+    notebook: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    parameters: dict[str, Any],
+    *,
+    label: str = "",
+    timeout: int = 600,
+) -> Path:
+    """Run ``notebook`` with papermill and write the executed copy to ``output``.
+
+    Raises:
+        ReportError: a cell failed; the message names the cell, ``label`` and the error.
+    """
+    import papermill as pm
+
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        pm.execute_notebook(
+            str(notebook),
+            str(out),
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(Path(notebook).parent),
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+        )
+    except pm.PapermillExecutionError as exc:
+        raise ReportError(
+            f"{label or notebook}: cell {exc.exec_count} of {Path(notebook).name} failed: "
+            f"{exc.ename}: {exc.evalue}"
+        ) from None
+    except Exception as exc:  # kernel could not start, bad notebook file...
+        if isinstance(exc, NewsframeError):
+            raise
+        raise ReportError(
+            f"{label or notebook}: could not run {Path(notebook).name}: {exc}"
+        ) from None
+    return out
+
+
+def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[str]) -> Path:
+    """Export an executed notebook to one self-contained, offline HTML file (atomically)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(executed), as_version=4)
+    exporter = HTMLExporter(
+        template_name="newsframe",
+        extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        sanitize_html=True,
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    body = _strip_remote_assets(body)
+    target = Path(html_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(body)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+_REMOTE = re.compile(
+    r"<(script|link)\b[^>]*(?:src|href)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I
+)
+
+
+def _strip_remote_assets(html: str) -> str:
+    """Belt and braces: drop any <script src=http...> or <link href=http...> left in the page."""
+    return _REMOTE.sub("", html)
+
+
+def build_report(
+    articles: Sequence[str | os.PathLike[str]],
+    *,
+    published: DateLike = None,
+    output: str | os.PathLike[str] | None = None,
+    title: str | None = None,
+    notebook: str | os.PathLike[str] = REPORT_NOTEBOOK,
+) -> Path:
+    """Build the HTML report for one article (or a corpus report for several).
+
+    Returns the HTML path. The executed notebook is written beside it as ``<name>.ipynb``.
+
+    Raises:
+        NewsframeError: bad article or date (before any kernel starts), a failing cell, or a
+            failed export. No partial HTML is left behind.
+    """
+    paths = [Path(a).resolve() for a in articles]
+    check_inputs(paths, published)
+    html_path = Path(output) if output else default_output(paths)
+    executed = html_path.with_suffix(".ipynb")
+    date = parse_date(published, name="--published")
+    params = {
+        "article_paths": [str(p) for p in paths],
+        "published": date.isoformat() if date else None,
+        "title": title,
+    }
+    label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+    execute_notebook(notebook, executed, params, label=label)
+    return export_html(executed, html_path)
+
+
+def strip_outputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Remove outputs and execution counts from notebooks in place; return those changed."""
+    import nbformat
+
+    changed = []
+    for p in map(Path, paths):
+        nb = nbformat.read(str(p), as_version=4)
+        before = json.dumps(nb, sort_keys=True)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+            cell.metadata.pop("execution", None)
+        nb.metadata.pop("papermill", None)
+        if json.dumps(nb, sort_keys=True) != before:
+            nbformat.write(nb, str(p))
+            changed.append(p)
+    return changed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newsframe.report --strip NB...`` strips notebook outputs."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--strip"]:
+        for p in strip_outputs(args[1:]):
+            print(f"stripped {p}")
+        return 0
+    t0 = time.perf_counter()
+    print(build_report(args))
+    print(f"built in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+__all__ = ["ReportError", "build_report", "check_inputs", "export_html", "strip_outputs"]

