@@ -1,0 +1,108 @@
+"""Benchmark place extraction: gazetteer load time, warm speed, accuracy beside geotext.
+
+Run with ``.venv/bin/python benchmarks/bench_places.py`` (``make bench`` runs it too).
+Accuracy follows issue 3: per line, predicted and gold mentions are compared as multisets
+of ISO3 codes; precision, recall and F1 are pooled over lines. Gold files live in
+``tests/data/gold/places``. geotext, the baseline, runs on each physical line in the same
+process; its ISO 3166 alpha-2 codes are mapped to alpha-3 with pycountry.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import timeit
+
+import pandas as pd
+
+import newsframe as nf
+from newsframe.paths import CNN_STORIES, ROOT, SEED
+from newsframe.places import extract_places, score_places
+from newsframe.sections import split_lines
+
+GOLD = ROOT / "tests" / "data" / "gold" / "places"
+
+
+def geotext_places(text: str) -> pd.DataFrame:
+    """geotext's country mentions (countries and cities' countries), line by line."""
+    import pycountry
+    from geotext import GeoText
+
+    lines, iso3 = [], []
+    for n, (content, _) in enumerate(split_lines(text), start=1):
+        for code, count in GeoText(content).country_mentions.items():
+            country = pycountry.countries.get(alpha_2=code)
+            if country is not None:
+                lines += [n] * count
+                iso3 += [country.alpha_3] * count
+    return pd.DataFrame({"line": lines, "iso3": iso3})
+
+
+def pooled(scores: list[dict[str, float | int]]) -> tuple[float, float, float]:
+    tp, fp, fn = (sum(s[k] for s in scores) for k in ("tp", "fp", "fn"))
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    from newsframe.gazetteer import load_gazetteer
+
+    load_gazetteer.cache_clear()
+    t = time.perf_counter()
+    load_gazetteer()
+    print(f"gazetteer load:             {1000 * (time.perf_counter() - t):7.1f} ms")
+
+    seed = nf.read_article(SEED)
+    sents, dateline = seed.sentences, seed.meta["dateline"]
+    extract_places(seed.text, sents, dateline=dateline)
+    n = 50
+    best = min(
+        timeit.repeat(
+            lambda: extract_places(seed.text, sents, dateline=dateline), number=n, repeat=5
+        )
+    )
+    print(f"warm extraction (seed):     {1000 * best / n:7.2f} ms   (target <= 5 ms)")
+    import geotext  # noqa: F401  (import cost not timed)
+
+    best_gt = min(timeit.repeat(lambda: geotext_places(seed.text), number=5, repeat=3))
+    print(f"geotext, same text:         {1000 * best_gt / 5:7.2f} ms")
+
+    for folder, title in (
+        (GOLD, "development gold (rules were written looking at these)"),
+        (GOLD / ".." / "holdout" / "places", "held-out gold (annotated blind, never tuned on)"),
+    ):
+        evaluate(folder, title)
+
+
+def evaluate(folder, title: str) -> None:
+    print()
+    print(title)
+    print(f"{'article':<24} {'n':>4}  {'newsframe P / R / F1':>22}   {'geotext P / R / F1':>22}")
+    ours, theirs = {"seed": [], "cnn": []}, {"seed": [], "cnn": []}
+    for path in sorted(folder.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        stem = gold["article"]
+        src = SEED if stem == SEED.stem else CNN_STORIES / f"{stem}.story"
+        art = nf.read_article(src)
+        a = score_places(art.places, gold["mentions"])
+        b = score_places(geotext_places(art.text), gold["mentions"])
+        group = "seed" if stem == SEED.stem else "cnn"
+        ours[group].append(a)
+        theirs[group].append(b)
+        print(
+            f"{stem[:22]:<24} {len(gold['mentions']):>4}  "
+            f"{a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f}   "
+            f"{b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f}"
+        )
+    for label, keys in (("pooled CNN", ["cnn"]), ("pooled all", ["seed", "cnn"])):
+        a = pooled([s for k in keys for s in ours[k]])
+        b = pooled([s for k in keys for s in theirs[k]])
+        print(
+            f"{label:<24} {'':>4}  {a[0]:.3f} / {a[1]:.3f} / {a[2]:.3f}   "
+            f"{b[0]:.3f} / {b[1]:.3f} / {b[2]:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

