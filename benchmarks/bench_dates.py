@@ -1,0 +1,127 @@
+"""Benchmark newsframe.dates against dateparser's search_dates, measured in the same run.
+
+Prints:
+1. warm extraction time on the seed article (best and median of repeated runs) beside
+   ``dateparser.search.search_dates`` on the same text, and the speed ratio;
+2. strict value precision / recall / F1 per gold article and pooled over the CNN stories,
+   beside dateparser's. dateparser is resolved with RELATIVE_BASE = the publication date and
+   PREFER_DATES_FROM = "past"; each of its results is mapped to the line it occurs on and
+   read as a single day (it cannot express weeks, months or years).
+
+Run: ``.venv/bin/python benchmarks/bench_dates.py`` (or ``make bench``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import time
+import warnings
+
+import pandas as pd
+
+import newsframe as nf
+from newsframe.dates import extract_dates, score_dates
+from newsframe.paths import CNN_STORIES, ROOT, SEED
+
+GOLD = ROOT / "tests" / "data" / "gold" / "dates"
+
+
+def _timeit(fn, repeat: int = 7, number: int = 20) -> tuple[float, float]:
+    fn()  # warm
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        runs.append((time.perf_counter() - t0) / number)
+    return min(runs), statistics.median(runs)
+
+
+def _dateparser_frame(text: str, published: dt.date) -> pd.DataFrame:
+    """search_dates results as a frame with line, date_start and date_end (single days)."""
+    from dateparser.search import search_dates
+
+    base = dt.datetime(published.year, published.month, published.day, 12)
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["en"], settings=settings) or []
+    rows, pos = [], 0
+    for surface, when in found:
+        at = text.find(surface, pos)
+        if at < 0:
+            at = text.find(surface)
+        if at < 0:
+            continue
+        pos = at + len(surface)
+        line = text.count("\n", 0, at) + 1
+        day = pd.Timestamp(when.date())
+        rows.append({"line": line, "date_start": day, "date_end": day})
+    return pd.DataFrame(rows, columns=["line", "date_start", "date_end"])
+
+
+def _article(stem: str, published: str) -> nf.Article:
+    path = SEED if stem == SEED.stem else CNN_STORIES / f"{stem}.story"
+    return nf.read_article(path, published=published)
+
+
+def main() -> None:
+    from dateparser.search import search_dates
+
+    seed = nf.read_article(SEED)
+    sents = seed.sentences
+    ours_best, ours_med = _timeit(lambda: extract_dates(seed.text, sents, seed.published))
+    base = dt.datetime.combine(seed.published, dt.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    dp_best, dp_med = _timeit(
+        lambda: search_dates(seed.text, languages=["en"], settings=settings), repeat=3, number=2
+    )
+    print(f"speed on the seed ({len(seed.text):,} characters), warm:")
+    for label, best, med in (
+        ("newsframe.dates.extract_dates", ours_best, ours_med),
+        ("dateparser search_dates", dp_best, dp_med),
+    ):
+        print(f"  {label:<30} best {best * 1e3:7.2f} ms  median {med * 1e3:7.2f} ms")
+    print(f"  ratio (dateparser / newsframe, best): {dp_best / ours_best:.0f}x")
+    print()
+
+    for folder, title in (
+        (GOLD, "development gold, tests/data/gold/dates (rules were written looking at these)"),
+        (GOLD.parent / "holdout" / "dates", "held-out gold (annotated blind, never tuned on)"),
+    ):
+        evaluate(folder, title)
+
+
+def evaluate(folder, title: str) -> None:
+    print()
+    print(f"strict value F1 per line, {title}:")
+    header = f"  {'article':<22} {'n':>3}   {'newsframe P/R/F1':<22} {'dateparser P/R/F1':<22}"
+    print(header)
+    pooled = {"ours": [0, 0, 0], "dp": [0, 0, 0]}
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        art = _article(doc["article"], doc["published"])
+        ours = score_dates(art.dates, doc["mentions"])
+        dp = score_dates(_dateparser_frame(art.text, art.published), doc["mentions"])
+        tag = "seed" if doc["article"] == SEED.stem else "cnn"
+        if tag == "cnn":
+            for key, s in (("ours", ours), ("dp", dp)):
+                pooled[key] = [
+                    a + b for a, b in zip(pooled[key], (s["tp"], s["fp"], s["fn"]), strict=True)
+                ]
+
+        def fmt(s: dict) -> str:
+            return f"{s['precision']:.2f}/{s['recall']:.2f}/{s['f1']:.3f}"
+
+        name = f"{doc['article'][:12]} ({tag})"
+        print(f"  {name:<22} {len(doc['mentions']):>3}   {fmt(ours):<22} {fmt(dp):<22}")
+    for key, label in (("ours", "newsframe"), ("dp", "dateparser")):
+        tp, fp, fn = pooled[key]
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"  pooled CNN, {label:<10}  tp={tp} fp={fp} fn={fn}  F1={f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()
