@@ -15,8 +15,9 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,dask]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(PY) -m newsframe.gazetteer build
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv (if missing) and install newsframe with its test tools
@@ -25,19 +26,19 @@ report: $(STAMP) ## Build reports/<stem>.html for the seed article
 	$(VENV)/bin/newsframe report $(SEED)
 
 test: $(STAMP) ## Run the whole test suite (lint, unit, property, notebook and report tests)
-	$(VENV)/bin/ruff check src tests benchmarks notebooks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks tools
+	$(VENV)/bin/ruff format --check src tests benchmarks tools
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Lint with ruff
-	$(VENV)/bin/ruff check src tests benchmarks notebooks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks tools
 
 format: $(STAMP) ## Format with ruff
-	$(VENV)/bin/ruff format src tests benchmarks
-	$(VENV)/bin/ruff check --fix src tests benchmarks notebooks
+	$(VENV)/bin/ruff format src tests benchmarks tools
+	$(VENV)/bin/ruff check --fix src tests benchmarks notebooks tools
 
 bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo; echo "== $$b"; $(PY) -m benchmarks.$$(basename $$b .py) || exit 1; done
 
 notebooks-strip: $(STAMP) ## Strip outputs from the committed notebooks
 	$(PY) -m newsframe.report --strip notebooks/*.ipynb

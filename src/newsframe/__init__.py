@@ -19,6 +19,14 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "Article": "article",
     "read_article": "article",
+    "Corpus": "corpus",
+    "read_corpus": "corpus",
+    "coverage_by_country": "places",
+    "timeline_density": "dates",
+    "sentiment_by_section": "sentiment",
+    "sentiment_agreement": "sentiment",
+    "top_sentences": "sentiment",
+    "coverage_over_time": "compare",
     "SECTIONS": "sections",
     "SCHEMAS": "frames",
     "NewsframeError": "errors",
@@ -31,17 +39,30 @@ __all__ = [
     "SECTIONS",
     "Article",
     "BadInputError",
+    "Corpus",
     "MissingDateError",
     "NewsframeError",
     "__version__",
+    "coverage_by_country",
+    "coverage_over_time",
     "read_article",
+    "read_corpus",
+    "sentiment_agreement",
+    "sentiment_by_section",
+    "timeline_density",
+    "top_sentences",
 ]
 
 if TYPE_CHECKING:
     from .article import Article, read_article
+    from .compare import coverage_over_time
+    from .corpus import Corpus, read_corpus
+    from .dates import timeline_density
     from .errors import BadInputError, MissingDateError, NewsframeError
     from .frames import SCHEMAS
+    from .places import coverage_by_country
     from .sections import SECTIONS
+    from .sentiment import sentiment_agreement, sentiment_by_section, top_sentences
 
 
 def __getattr__(name: str) -> Any:

@@ -172,14 +172,14 @@ class Article:
         """Temporal expressions resolved to dates; see :func:`newsframe.dates.extract_dates`."""
         from .dates import extract_dates
 
-        return extract_dates(self.text, self.sentences, self.published)
+        return extract_dates(self.text, self.sentences, self.published, name=self.name)
 
     @cached_property
     def sentiment(self) -> pd.DataFrame:
         """Sentiment per sentence; see :func:`newsframe.sentiment.score_sentences`."""
         from .sentiment import score_sentences
 
-        return score_sentences(self.sentences)
+        return score_sentences(self.sentences, language=self.meta.get("language"))
 
 
 # -- reading -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The ``newsframe`` command line.
 
     newsframe report ARTICLE [ARTICLE ...] [--published DATE] [-o OUT.html]
+    newsframe corpus ARTICLE|FOLDER|GLOB ... -o OUTDIR [--manifest CSV] [--engine E]
     newsframe extract ARTICLE --table lines|sentences|places|dates|sentiment
                       [--format csv|json|parquet] [-o FILE] [--published DATE]
 
@@ -51,6 +52,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--title", help="report title (default: the article's title)")
 
+    rep.add_argument(
+        "--engine",
+        choices=("serial", "processes", "dask"),
+        default="serial",
+        help="how a corpus report processes its articles (default: serial)",
+    )
+    rep.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address such as tcp://10.0.0.5:8786 (engine dask)",
+    )
+
+    cor = sub.add_parser(
+        "corpus",
+        help="process many articles into Parquet tables (one file per table)",
+        description="Read every article, build all five tables and stream them into one "
+        "Parquet file per table in OUTDIR. Bad files are reported and skipped.",
+    )
+    cor.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help="article files, folders or quoted globs"
+    )
+    cor.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="output folder")
+    cor.add_argument("--manifest", metavar="CSV", help="CSV with file and published columns")
+    cor.add_argument("--published", metavar="DATE", help="one publication date for all")
+    cor.add_argument("--engine", choices=("serial", "processes", "dask"), default="processes")
+    cor.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
+    cor.add_argument("--workers", type=int, help="processes or Dask workers (default: cores)")
+
     ext = sub.add_parser(
         "extract",
         help="dump one table of an article as CSV, JSON or Parquet",
@@ -88,18 +117,56 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import read_parquet, write_corpus
+
+    out = write_corpus(
+        args.articles,
+        args.output,
+        published=args.published,
+        manifest=args.manifest,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        progress=True,
+    )
+    corpus = read_parquet(out)
+    print(corpus.summary(), file=sys.stderr)
+    print(out)
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
+    from .errors import NewsframeError
     from .report import build_report, check_inputs
 
     paths = [Path(a) for a in args.articles]
-    if len(paths) > 1:
+    if len(paths) == 1:
+        check_inputs(paths, args.published)  # a bad article or date fails before any kernel
+    else:
         from tqdm import tqdm
 
+        check_inputs([], args.published, allow_empty=True)
+        bad = 0
         for p in tqdm(paths, desc="checking articles", unit="article", file=sys.stderr):
-            check_inputs([p], args.published)
+            try:
+                check_inputs([p], args.published)
+            except NewsframeError as exc:
+                bad += 1
+                tqdm.write(f"newsframe: skipping in the report: {exc}", file=sys.stderr)
+        if bad == len(paths):
+            raise NewsframeError(f"none of the {len(paths)} articles could be read")
     t0 = time.perf_counter()
     print(f"building the report for {len(paths)} article(s)…", file=sys.stderr)
-    html = build_report(paths, published=args.published, output=args.output, title=args.title)
+    html = build_report(
+        paths,
+        published=args.published,
+        output=args.output,
+        title=args.title,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        checked=True,
+    )
     print(f"wrote {html} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     print(html)
     return 0
@@ -120,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .errors import NewsframeError
 
     try:
-        return _extract(args) if args.command == "extract" else _report(args)
+        command = {"extract": _extract, "report": _report, "corpus": _corpus}[args.command]
+        return command(args)
     except NewsframeError as exc:
         from .report import ReportError
 

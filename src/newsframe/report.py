@@ -35,13 +35,18 @@ class ReportError(NewsframeError):
     """The report could not be built (a cell failed, or the export failed)."""
 
 
-def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike = None) -> None:
+def check_inputs(
+    articles: Sequence[str | os.PathLike[str]],
+    published: DateLike = None,
+    *,
+    allow_empty: bool = False,
+) -> None:
     """Read every article and parse ``published`` now, so bad input fails before a kernel starts.
 
     Raises:
         NewsframeError: with a one-line message naming the file and the problem.
     """
-    if not articles:
+    if not articles and not allow_empty:
         raise NewsframeError("no article given")
     parse_date(published, name="--published")
     for path in articles:
@@ -106,15 +111,15 @@ def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[s
     nb = nbformat.read(str(executed), as_version=4)
     exporter = HTMLExporter(
         template_name="newsframe",
-        extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
-        sanitize_html=True,
+        sanitize_html=False,  # our outputs escape article text themselves (tested)
     )
     body, _ = exporter.from_notebook_node(nb)
-    body = _strip_remote_assets(body)
+    body = _add_alt_text(_strip_remote_assets(body))
     target = Path(html_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=target.parent)
@@ -138,6 +143,30 @@ def _strip_remote_assets(html: str) -> str:
     return _REMOTE.sub("", html)
 
 
+_HEADING_OR_IMG = re.compile(
+    r"<h2[^>]*>(?P<h>.*?)</h2>"
+    r"|<img (?:alt=\"No description has been provided for this image\" )?"
+    r"(?P<img>(?![^>]*\balt=)[^>]*)>",
+    re.S,
+)
+
+
+def _add_alt_text(html: str) -> str:
+    """Give every chart an ``alt`` text naming the report section it belongs to."""
+    import html as html_lib
+
+    section = "Report"
+
+    def sub(m: re.Match[str]) -> str:
+        nonlocal section
+        if m.group("h") is not None:
+            section = re.sub(r"<[^>]+>", "", m.group("h")).replace("¶", "").strip() or section
+            return m.group(0)
+        return f'<img alt="Chart: {html_lib.escape(section)}" {m.group("img")}>'
+
+    return _HEADING_OR_IMG.sub(sub, html)
+
+
 def build_report(
     articles: Sequence[str | os.PathLike[str]],
     *,
@@ -145,17 +174,24 @@ def build_report(
     output: str | os.PathLike[str] | None = None,
     title: str | None = None,
     notebook: str | os.PathLike[str] = REPORT_NOTEBOOK,
+    engine: str = "serial",
+    scheduler: str | None = None,
+    checked: bool = False,
 ) -> Path:
     """Build the HTML report for one article (or a corpus report for several).
 
     Returns the HTML path. The executed notebook is written beside it as ``<name>.ipynb``.
+    A one-article report reads the article first and fails before any kernel starts if it is
+    bad. A corpus report lists unreadable files in its overview and analyses the rest.
+    ``checked=True`` skips the up-front check (the CLI has done it).
 
     Raises:
         NewsframeError: bad article or date (before any kernel starts), a failing cell, or a
             failed export. No partial HTML is left behind.
     """
     paths = [Path(a).resolve() for a in articles]
-    check_inputs(paths, published)
+    if not checked:
+        check_inputs(paths if len(paths) == 1 else [], published, allow_empty=len(paths) > 1)
     html_path = Path(output) if output else default_output(paths)
     executed = html_path.with_suffix(".ipynb")
     date = parse_date(published, name="--published")
@@ -163,6 +199,8 @@ def build_report(
         "article_paths": [str(p) for p in paths],
         "published": date.isoformat() if date else None,
         "title": title,
+        "engine": engine,
+        "scheduler": scheduler,
     }
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     execute_notebook(notebook, executed, params, label=label)

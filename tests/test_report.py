@@ -1,0 +1,201 @@
+"""The notebooks run headless from a clean checkout, and the HTML report reads right in a browser.
+
+The browser tests drive Debian's Chromium through Playwright (``executable_path``; no browser
+download) with every network request blocked. They are skipped, loudly, only when Chromium is
+not installed; ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newsframe.cli import main
+from newsframe.errors import NewsframeError
+from newsframe.paths import NOTEBOOKS, REPORTS, SEED
+from newsframe.report import ReportError, build_report, execute_notebook, strip_outputs
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+ANALYSIS_NOTEBOOKS = sorted(p.name for p in NOTEBOOKS.glob("0[1-9]-*.ipynb"))
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path.name
+    assert strip_outputs(list(NOTEBOOKS.glob("*.ipynb"))) == []
+
+
+@pytest.mark.parametrize("name", ["00-report.ipynb", *ANALYSIS_NOTEBOOKS])
+def test_notebook_layout(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    assert "parameters" in nb.cells[1].metadata.get("tags", [])
+    # a sentence of prose before every chart
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and re.search(r"\bplot_\w+\(", cell.source):
+            assert nb.cells[i - 1].cell_type == "markdown", f"{name}: cell {i} has no prose"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ANALYSIS_NOTEBOOKS)
+def test_analysis_notebooks_execute(name, tmp_path):
+    out = execute_notebook(NOTEBOOKS / name, tmp_path / name, {"article_path": str(SEED)})
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("image/png" in o.get("data", {}) for o in outputs), "no chart was drawn"
+
+
+@pytest.fixture(scope="session")
+def seed_report() -> Path:
+    return build_report([SEED])
+
+
+@pytest.mark.slow
+def test_report_file_and_record(seed_report):
+    assert seed_report == REPORTS / "000_0e20855109353e98.html"
+    assert seed_report.with_suffix(".ipynb").is_file()  # the executed notebook, as a record
+    html = seed_report.read_text(encoding="utf-8")
+    assert "<script src=" not in html and "require.js" not in html and "MathJax" not in html
+    assert 'class="jp-CodeMirrorEditor' not in html and 'class="highlight' not in html  # no code
+    assert "In&nbsp;[" not in html and ">Out[" not in html  # no prompts
+    assert html.count('src="data:image/png;base64,') >= 7  # every chart embedded
+    assert 'href="#Coverage-by-country"' in html  # table of contents
+
+
+def _open(page_path: Path, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    )
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, offline=True)
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(page_path.resolve().as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    return pw, browser, page, blocked, dialogs
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_report_in_a_browser_offline(seed_report, tmp_path):
+    pw, browser, page, blocked, dialogs = _open(seed_report, tmp_path)
+    try:
+        images = page.evaluate(
+            "Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])"
+        )
+        text = page.inner_text("body")
+        page.screenshot(path=str(REPORTS / "000_0e20855109353e98-screenshot.png"), full_page=False)
+    finally:
+        browser.close()
+        pw.stop()
+    assert blocked == []  # the page asked the network for nothing
+    assert dialogs == []
+    assert len(images) >= 7
+    assert all(ok and w > 100 and h > 100 for ok, w, h in images)  # every chart decodes
+    for heading in (
+        "Article overview",
+        "Coverage by country",
+        "Timeline",
+        "Sentiment by section",
+        "Method and limits",
+    ):
+        assert heading in text
+    assert "French, Malian forces seize key city from militants" in text
+    assert "Bamako, Mali (CNN) --" in text
+    assert "import newsframe" not in text  # code is hidden
+
+
+CRAFTED = (
+    "WASHINGTON (CNN) -- A wonderful, excellent day <script>alert(1)</script> in Paris, "
+    "officials said on Monday.\n"
+    "The terrible, awful <img src=x onerror=alert(2)> attack in London was condemned.\n"
+    'Read [the best report](javascript:alert(3)) and <a href="javascript:alert(4)">this</a> '
+    "about France.\n"
+)
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_crafted_article_runs_nothing(tmp_path):
+    art = tmp_path / "crafted.txt"
+    art.write_text(CRAFTED, encoding="utf-8")
+    (tmp_path / "crafted.meta.json").write_text(
+        json.dumps(
+            {
+                "title": "<img src=x onerror=alert(5)> [x](javascript:alert(6))",
+                "published": "2024-05-06",
+            }
+        ),
+        encoding="utf-8",
+    )
+    html_path = build_report([art], output=tmp_path / "crafted.html")
+    pw, browser, page, blocked, dialogs = _open(html_path, tmp_path)
+    try:
+        text = page.inner_text("body")
+        bad_imgs = page.evaluate("document.querySelectorAll('img[src=\"x\"]').length")
+        js_links = page.evaluate(
+            "Array.from(document.links).filter(a => a.href.startsWith('javascript:')).length"
+        )
+        scripts = page.evaluate(
+            "Array.from(document.scripts).filter(s => s.text.includes('alert')).length"
+        )
+    finally:
+        browser.close()
+        pw.stop()
+    assert dialogs == []
+    assert bad_imgs == 0 and js_links == 0 and scripts == 0
+    assert "<img src=x onerror=alert(5)>" in text  # shown as text
+    assert blocked == []
+
+
+def test_bad_input_fails_before_any_kernel(tmp_path, capsys):
+    with pytest.raises(NewsframeError, match="no such file"):
+        build_report([tmp_path / "missing.txt"])
+    assert main(["report", str(SEED), "--published", "2013-13-01"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a calendar date" in err
+    assert not list(tmp_path.glob("*.html"))
+
+
+@pytest.mark.slow
+def test_failing_cell_names_cell_and_article_and_leaves_no_html(tmp_path):
+    nb = nbformat.read(NOTEBOOKS / "00-report.ipynb", as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    broken = tmp_path / "broken.ipynb"
+    nbformat.write(nb, broken)
+    out = tmp_path / "out.html"
+    with pytest.raises(ReportError, match=r"000_0e20855109353e98\.txt.*cell.*RuntimeError: boom"):
+        build_report([SEED], output=out, notebook=broken)
+    assert not out.exists()
+    assert not list(tmp_path.glob(".report-*"))

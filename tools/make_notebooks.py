@@ -1,0 +1,330 @@
+"""Write notebooks/00-report.ipynb and 01-article-structure.ipynb (without outputs).
+
+The notebooks are the source of truth once written; this script documents how the report
+notebook was laid out and can regenerate it: ``.venv/bin/python tools/make_notebooks.py``.
+"""
+
+from __future__ import annotations
+
+import nbformat as nbf
+
+from newsframe.paths import NOTEBOOKS
+
+
+def md(text: str) -> nbf.NotebookNode:
+    return nbf.v4.new_markdown_cell(text.strip())
+
+
+def code(text: str, tags: list[str] | None = None) -> nbf.NotebookNode:
+    cell = nbf.v4.new_code_cell(text.strip())
+    if tags:
+        cell.metadata["tags"] = tags
+    return cell
+
+
+def write(name: str, cells: list[nbf.NotebookNode]) -> None:
+    nb = nbf.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    nbf.write(nb, NOTEBOOKS / name)
+
+
+PARAMS_ONE = """
+# Parameters (papermill injects new values below this cell)
+from newsframe.paths import SEED
+
+article_path = str(SEED)  # the article to analyse
+published = None  # publication date "YYYY-MM-DD", or None to read the .meta.json sidecar
+"""
+
+write(
+    "01-article-structure.ipynb",
+    [
+        md("""
+# 01 · Article structure: lines, sections and sentences
+
+**Purpose.** Before counting anything, we need to know which part of a scraped page each line
+belongs to. A photo caption, a highlight bullet, a related-link headline and a blog footer are
+not the story, and an analysis that mixes them with the body is measuring the page layout.
+This notebook shows how newsframe splits an article into physical lines, labels each line with
+its section, finds the dateline, and splits the lines into sentences.
+"""),
+        code(PARAMS_ONE, ["parameters"]),
+        code("""
+import matplotlib.pyplot as plt
+import pandas as pd
+
+import newsframe as nf
+from newsframe.plots.structure import plot_article_map, plot_section_counts, section_summary
+
+pd.set_option("display.max_colwidth", 90)
+article = nf.read_article(article_path, published=published)
+pd.Series(article.meta, name="value").to_frame()
+"""),
+        md("""
+## Lines and their sections
+
+Every physical line gets one row, blank lines included, so the table can always be joined back
+into the exact input text. The `section` column is the label given by positional and
+typographic rules: where the line sits relative to the dateline, how it starts and ends, how
+long it is and which script it is written in.
+"""),
+        code("""
+assert "".join(article.lines.text + article.lines.eol) == article.text  # nothing is lost
+article.lines
+"""),
+        md("""
+The minimap below draws each line as a bar as long as the line, coloured by its section. Look
+for the blocks: a run of captions before the dateline, a handful of highlight bullets, short
+related-link headlines interrupting the body, and the byline and footer at the end.
+"""),
+        code("""
+ax = plot_article_map(article.lines)
+plt.show()
+"""),
+        md("""
+How much text each section holds. Sections with very few words (a single byline, one footer)
+should not be read as trends in the later analyses.
+"""),
+        code("""
+display(section_summary(article.lines))
+ax = plot_section_counts(article.lines)
+plt.show()
+"""),
+        md("""
+## Sentences
+
+Sentences are split offline by rules inside each line, never across lines. The dateline is not
+part of the first body sentence. Site chrome glued to a paragraph ("E-mail to a friend",
+"Watch … »") becomes a sentence of its own, labelled `boilerplate`.
+"""),
+        code("""
+print("dateline:", article.meta["dateline"])
+article.sentences
+"""),
+    ],
+)
+
+write(
+    "00-report.ipynb",
+    [
+        md("""
+# newsframe report
+
+This report describes one news article, or a set of articles: how the scraped page is built,
+which countries it covers, which days it talks about, and how its tone differs between its
+parts. It was generated automatically by newsframe from the raw text; the method and its
+limits are described at the end.
+"""),
+        code(
+            """
+# Parameters (papermill injects new values below this cell)
+from newsframe.paths import SEED
+
+article_paths = [str(SEED)]  # one path, or several for a corpus report
+published = None  # "YYYY-MM-DD" for every article, or None to read each .meta.json sidecar
+title = None  # None to use the title from the metadata
+engine = "serial"  # corpus reports: serial, processes or dask
+scheduler = None  # Dask scheduler address, or None for a local cluster
+""",
+            ["parameters"],
+        ),
+        code("""
+import html
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, display
+
+import newsframe as nf
+from newsframe.plots.corpus import plot_coverage_heatmap
+from newsframe.plots.coverage import plot_coverage_bars, plot_world_map
+from newsframe.plots.sentiment import plot_polarity_track, plot_sentiment_by_section
+from newsframe.plots.structure import plot_article_map, plot_section_counts, section_summary
+from newsframe.plots.timeline import plot_date_strip, plot_timeline_density
+
+pd.set_option("display.max_colwidth", 80)
+plt.rcParams.update({"figure.dpi": 110, "font.size": 9})
+if isinstance(article_paths, str):
+    article_paths = [article_paths]
+single = len(article_paths) == 1
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    if single:
+        data = nf.read_article(article_paths[0], published=published)
+        _ = data.dates  # resolve now, so that warnings about dates are shown here
+    else:
+        data = nf.read_corpus(article_paths, published=published, engine=engine,
+                              scheduler=scheduler)
+default_heading = (data.meta["title"] or data.stem) if single else f"{len(data)} articles"
+heading = title or default_heading
+# Article text is untrusted: everything shown from it is escaped.
+display(HTML(f"<h2 class='nf-title'>{html.escape(str(heading))}</h2>"))
+for w in caught:
+    display(HTML(f"<p class='nf-note'>Note: {html.escape(str(w.message))}</p>"))
+"""),
+        md("""
+<nav class="nf-toc"><strong>Contents</strong>
+<ol>
+<li><a href="#Article-overview">Article overview</a></li>
+<li><a href="#Coverage-by-country">Coverage by country</a></li>
+<li><a href="#Timeline">Timeline</a></li>
+<li><a href="#Sentiment-by-section">Sentiment by section</a></li>
+<li><a href="#Method-and-limits">Method and limits</a></li>
+</ol></nav>
+"""),
+        md("""
+## Article overview
+
+What the text says about itself: the dateline found at the start of the body and the
+publication date that relative dates are resolved against (from the article's metadata
+sidecar, a manifest, or given when the report was built). In a corpus report, files that could
+not be read are listed with the reason, and everything else is analysed without them.
+"""),
+        code("""
+if single:
+    overview = pd.DataFrame(
+        {"value": [data.meta["title"], data.published, data.meta["dateline"],
+                   data.meta["source"], len(data.lines), len(data.sentences)]},
+        index=["title", "published", "dateline", "source", "lines", "sentences"],
+    )
+    lines = data.lines
+else:
+    overview = data.articles.drop(columns=["path"])
+    lines = data.lines
+    display(HTML(f"<p>{html.escape(data.summary())}</p>"))
+overview
+"""),
+        md("""
+Each line of the page is labelled with its section. Look at how much of the page is not the
+story: photo captions, highlight bullets, related-link headlines and footers are counted
+separately in every analysis below.
+"""),
+        code("""
+display(section_summary(lines))
+if single:
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), layout="constrained",
+                             gridspec_kw={"width_ratios": [1.3, 1]})
+    plot_article_map(data.lines, ax=axes[0])
+    plot_section_counts(lines, ax=axes[1])
+    axes[1].set_title("Words per section", loc="left")
+else:
+    ax = plot_section_counts(lines)
+    ax.set_title("Words per section, all articles", loc="left")
+plt.show()
+"""),
+        md("""
+## Coverage by country
+
+Every mention of a country, a nationality or a place inside one country is resolved to that
+country. The bars show which countries the text talks about, split by the section the mention
+sits in: a country named only in captions is covered differently from one named in the body.
+"""),
+        code("""
+coverage = nf.coverage_by_country(data)
+if not single:  # pool the per-article rows
+    coverage = (coverage.drop(columns=["article", "share"])
+                .groupby(["iso3", "country"], as_index=False).sum()
+                .sort_values(["mentions", "country"], ascending=[False, True]))
+    coverage["share"] = coverage.mentions / coverage.mentions.sum()
+display(coverage.head(15).reset_index(drop=True).round(3))
+ax = plot_coverage_bars(coverage, top=12)
+plt.show()
+"""),
+        md("""
+The map shades each country by its number of mentions; countries in grey are not mentioned.
+"""),
+        code("""
+ax = plot_world_map(coverage)
+plt.show()
+"""),
+        md("""
+In a corpus report, the heat map shows how coverage moves over publication time: each cell is
+the number of mentions of a country in the articles published that month.
+"""),
+        code("""
+if not single:
+    ax = plot_coverage_heatmap(nf.coverage_over_time(data, freq="M"))
+    plt.show()
+else:
+    display(HTML("<p class='nf-note'>(One article: no publication timeline to compare.)</p>"))
+"""),
+        md("""
+## Timeline
+
+Temporal expressions ("on Friday", "last week", "January 11") are resolved to calendar dates
+against the publication date. A day counts once on that day; a week, a month or a year is
+spread over its days and drawn as a band, so it does not show as a row of false spikes. The
+dashed line marks the publication date.
+"""),
+        code("""
+dates = data.dates
+ax = plot_timeline_density(dates, published=data.published if single else None)
+plt.show()
+"""),
+        md("""
+Each expression placed on its date with its own words, so that the reader can check how it was
+resolved; the table below gives the same expressions with the rule that resolved them.
+"""),
+        code("""
+ax = plot_date_strip(dates)
+plt.show()
+cols = ["line", "section", "surface", "date_start", "date_end", "granularity", "anchor"]
+dates[cols if single else ["article", *cols]]
+"""),
+        md("""
+## Sentiment by section
+
+Each sentence is scored with TextBlob's lexicon (polarity from −1 to +1, subjectivity
+from 0 to 1) and, as a second opinion, with VADER. The points are section means with bootstrap 95%
+intervals; the grey band is the neutral zone. Sections with few sentences have wide intervals:
+one bullet is not a trend.
+"""),
+        code("""
+by_section = nf.sentiment_by_section(data, by_article=False)
+display(by_section.round(3))
+ax = plot_sentiment_by_section(data.sentiment if single else by_section)
+plt.show()
+"""),
+        md("""
+The polarity of each sentence down the article, coloured by section, shows where the tone
+shifts. The table below it says how often TextBlob and VADER agree on the sign of a sentence.
+"""),
+        code("""
+ax = plot_polarity_track(data.sentiment if single else next(iter(data)).sentiment)
+if not single:
+    ax.set_title(f"Polarity track of the first article, {next(iter(data)).stem}", loc="left")
+plt.show()
+display(nf.sentiment_agreement(data).round(3))
+"""),
+        md("""
+The most positive and most negative sentences, with the words that drove each score. Lexicon
+scores on news are often driven by words that are not evaluative in context.
+"""),
+        code("""
+top = nf.top_sentences(data if single else nf.read_article(next(iter(data)).meta["path"]), n=3)
+top.drop(columns=["assessments"]).round(2)
+"""),
+        md("""
+## Method and limits
+
+* **Sections** come from positional and typographic rules (dateline, bullets, punctuation,
+  length, script, byline patterns). Unusual layouts can be mislabelled; check the article map.
+* **Places** are matched against ISO country names, demonyms and GeoNames settlements, with
+  context rules for ambiguous names. Places missing from the reference data (small towns) are
+  not found, and a person who shares a name with a city can still slip through.
+* **Dates** are resolved by rules against the publication date. Without a publication date,
+  relative expressions stay unresolved rather than guessed.
+* **Sentiment** comes from general-purpose lexicons (TextBlob, VADER) that were not built for
+  news: they miss negation and irony and score neutral words such as "base" as negative. Read
+  the section comparison with its intervals, not single scores, and check the top sentences.
+* Article text is untrusted: it is escaped everywhere in this report, and the page loads
+  nothing from the network.
+"""),
+    ],
+)
