@@ -91,6 +91,27 @@ def process_article(job: Job) -> dict[str, Any]:
     return out
 
 
+def process_chunk(jobs: Sequence[Job]) -> dict[str, Any]:
+    """Process several articles in one worker and merge their frames there.
+
+    Returns ``{"articles": [record, ...], "<table>": frame or None, ...}``. Merging in the
+    worker keeps what crosses the process boundary to a few large frames per chunk, which is
+    far cheaper to pickle than many small ones.
+    """
+    import pandas as pd
+
+    results = [process_article(job) for job in jobs]
+    out: dict[str, Any] = {"articles": [r["articles"] for r in results]}
+    for name in TABLES:
+        parts = [r[name] for r in results if name in r]
+        out[name] = pd.concat(parts, ignore_index=True) if parts else None
+    return out
+
+
+def _chunks(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+
+
 def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]:
     """Read a CSV with ``file`` and ``published`` columns into ``{file stem: date}``.
 
@@ -147,6 +168,7 @@ def make_jobs(
 
 # -- engines -----------------------------------------------------------------------------
 Runner = Callable[[Sequence[Job]], list[dict[str, Any]]]
+"""Processes a batch of jobs and returns chunk results (see :func:`process_chunk`) in order."""
 
 
 @contextmanager
@@ -161,15 +183,15 @@ def engine_runner(
     """
     n = workers or os.cpu_count() or 1
     if engine == "serial":
-        yield lambda jobs: [process_article(j) for j in jobs]
+        yield lambda jobs: [process_chunk(jobs)]
     elif engine == "processes":
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=n) as pool:
 
             def run(jobs: Sequence[Job]) -> list[dict[str, Any]]:
-                chunk = max(1, min(32, len(jobs) // (n * 4) or 1))
-                return list(pool.map(process_article, jobs, chunksize=chunk))
+                size = max(1, min(64, -(-len(jobs) // (n * 2))))
+                return list(pool.map(process_chunk, _chunks(jobs, size)))
 
             yield run
     elif engine == "dask":
@@ -191,8 +213,10 @@ def engine_runner(
         try:
 
             def run_dask(jobs: Sequence[Job]) -> list[dict[str, Any]]:
-                bag = db.from_sequence(list(jobs), npartitions=max(1, min(len(jobs), n * 4)))
-                return list(bag.map(process_article).compute(scheduler=client.get))
+                size = max(1, min(64, -(-len(jobs) // (n * 2))))
+                chunks = _chunks(jobs, size)
+                bag = db.from_sequence(chunks, npartitions=len(chunks))
+                return list(bag.map(process_chunk).compute(scheduler=client.get))
 
             yield run_dask
         finally:
@@ -212,7 +236,8 @@ def iter_batches(
     workers: int | None = None,
     progress: bool = False,
 ) -> Iterator[list[dict[str, Any]]]:
-    """Process ``jobs`` on ``engine`` in batches; yield each batch's results in input order."""
+    """Process ``jobs`` on ``engine`` in batches of ``batch``; yield each batch's chunk results
+    (see :func:`process_chunk`), in input order."""
     bar = None
     if progress:
         from tqdm import tqdm
@@ -223,7 +248,7 @@ def iter_batches(
             for i in range(0, len(jobs), batch):
                 results = run(jobs[i : i + batch])
                 if bar is not None:
-                    bar.update(len(results))
+                    bar.update(sum(len(r["articles"]) for r in results))
                 yield results
     finally:
         if bar is not None:
@@ -335,10 +360,10 @@ def _assemble(results: Iterable[dict[str, Any]]) -> Corpus:
 
     records: list[dict[str, Any]] = []
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
-    for result in results:
-        records.append(result["articles"])
+    for result in results:  # chunk results of process_chunk
+        records.extend(result["articles"])
         for name in TABLES:
-            if name in result:
+            if result.get(name) is not None:
                 parts[name].append(result[name])
     articles = _articles_frame(records)
     order = articles.article.tolist()
@@ -435,9 +460,9 @@ def write_corpus(
     )
     done = 0
     try:
-        for chunk in batches:
-            done += len(chunk)
-            corpus = _assemble(chunk)
+        for chunk_results in batches:
+            corpus = _assemble(chunk_results)
+            done += len(corpus)
             tables = {"articles": corpus.articles, **corpus.frames}
             for name, frame in tables.items():
                 frame = (
@@ -509,6 +534,7 @@ __all__ = [
     "iter_batches",
     "make_jobs",
     "process_article",
+    "process_chunk",
     "read_corpus",
     "read_manifest",
     "read_parquet",

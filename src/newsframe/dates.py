@@ -302,7 +302,7 @@ _YEAR_AFTER = re.compile(r"[\w%°]|[.,:/]\d|-\d|[ \t]*(?:%|percent|per cent)")
 
 # --- contexts ---------------------------------------------------------------------------------
 _FUTURE_WORDS = (
-    r"will|won['’]t|shall|['’]ll|set to|scheduled|slated|due|expected to|expects? to|"
+    r"will|won['’]t|would|shall|['’]ll|set to|scheduled|slated|due|expected to|expects? to|"
     r"plans? to|planning to|planned for|going to|upcoming|next|to be held"
 )
 _FUTURE_STRICT = re.compile(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b", re.I)
@@ -1102,10 +1102,10 @@ def _resolve_relative(
             year = pub.year if mon < pub.month else pub.year - 1
         elif rel == "next":
             year = pub.year if mon > pub.month else pub.year + 1
+        elif mon > pub.month and _future(sent, rel_s, rel_e, h.section, loose=True):
+            year = pub.year  # "would co-host another one in May": future wording wins
         elif line_year is not None and line_year != pub.year and dt.date(line_year, mon, 1) <= pub:
             year, h.anchor = line_year, "previous mention"
-        elif mon > pub.month and _future(sent, rel_s, rel_e, h.section, loose=True):
-            year = pub.year
         else:
             year = pub.year if mon <= pub.month else pub.year - 1
         h.date_start, h.date_end = _month_span(year, mon)

@@ -324,8 +324,14 @@ def _inside_org_name(m: _Match, text: str) -> bool:
     return False
 
 
-def _person_context(m: _Match, text: str, places_at: set[int]) -> bool:
-    """Is the match written next to a capitalised word that is not a place (a person)?"""
+def _person_context(m: _Match, text: str, places_at: set[int]) -> str:
+    """Is the match written next to a capitalised word that is not a place (a person)?
+
+    Returns ``"surname"`` when a capitalised word comes before it ("John Kerry", "Joe
+    Sterling"), ``"given"`` when one comes after it ("Jordan Haddad", "Georgia Whitaker"), and
+    ``""`` otherwise. Only surnames are remembered for the rest of the article: a later
+    "Kerry" is the same person, but a later "Jordan" or "Georgia" is not "Jordan Haddad".
+    """
     if m.i > 0:
         prev = m.toks[m.i - 1]
         gap = text[prev.end : m.start]
@@ -339,14 +345,16 @@ def _person_context(m: _Match, text: str, places_at: set[int]) -> bool:
             and not (prev.first and low in _FUNCTION_WORDS)
             and not prev.text.isupper()
         ):
-            return True
+            return "surname"
     nxt = _next_caps(m, text)
-    return (
-        bool(nxt)
+    if (
+        nxt
         and nxt[0] not in _ALLOWED_AFTER
         and m.j < len(m.toks)
         and (m.toks[m.j].start not in places_at)
-    )
+    ):
+        return "given"
+    return ""
 
 
 def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
@@ -387,9 +395,10 @@ def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
             m.drop = "name of a thing"
             continue
         given_name = m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES
-        if (m.kind == "city" or given_name) and _person_context(m, text, places_at):
+        role = _person_context(m, text, places_at) if m.kind == "city" or given_name else ""
+        if role:
             m.drop = "person"
-            if " " not in m.key:
+            if role == "surname" and " " not in m.key:
                 persons.add(m.key)
             continue
         if (
