@@ -100,3 +100,47 @@ def test_bad_arguments():
         read_corpus([str(SEED)], engine="threads")  # type: ignore[arg-type]
     with pytest.raises(NewsframeError, match="not a newsframe corpus"):
         read_parquet(CNN_STORIES)
+
+
+def test_coverage_over_time_and_days_from_publication(serial):
+    import matplotlib.pyplot as plt
+
+    from newsframe.compare import coverage_over_time, days_from_publication
+    from newsframe.plots.corpus import plot_coverage_heatmap, plot_days_from_publication
+
+    monthly = coverage_over_time(serial, freq="M")
+    assert list(monthly.columns) == ["period", "iso3", "country", "mentions", "articles"]
+    assert str(monthly.period.dtype) == "datetime64[s]"
+    assert (monthly.period.dt.day == 1).all()
+    # every dated article's mentions are counted once
+    dated = serial.articles.dropna(subset=["published"]).article
+    assert monthly.mentions.sum() == serial.places.article.isin(dated).sum()
+    mali = monthly[(monthly.iso3 == "MLI") & (monthly.period == "2013-01-01")]
+    assert mali.articles.tolist() == [1] and mali.mentions.iloc[0] > 50
+    with pytest.raises(ValueError, match="freq"):
+        coverage_over_time(serial, freq="D")
+
+    pooled = days_from_publication(serial, window=(-7, 7))
+    assert pooled.days.between(-7, 7).all() and (pooled.weight > 0).all()
+    assert pooled[pooled.days == 0].weight.sum() > 0  # "today", "on Friday" (the seed)
+
+    _, axes = plt.subplots(1, 2)
+    assert plot_coverage_heatmap(monthly, ax=axes[0]) is axes[0]
+    assert plot_days_from_publication(pooled, ax=axes[1]) is axes[1]
+    assert plot_days_from_publication(pooled.iloc[:0]).texts[0].get_text().startswith("no dated")
+    plt.close("all")
+
+
+def test_corpus_iterates_article_views(serial):
+    from newsframe import coverage_by_country, sentiment_by_section, timeline_density
+
+    views = list(serial)
+    assert [v.stem for v in views] == serial.articles[serial.articles.error.isna()].article.tolist()
+    seed = next(v for v in views if v.stem == SEED.stem)
+    assert str(seed.published) == "2013-01-18"
+    assert "article" not in seed.places.columns and len(seed.places) > 100
+    cov = coverage_by_country(serial)
+    assert set(cov.article) == {v.stem for v in views if len(v.places)}
+    assert timeline_density(serial).article.nunique() >= 5
+    pooled = sentiment_by_section(serial, by_article=False)
+    assert pooled.set_index("section").loc["body", "sentences"] > 100

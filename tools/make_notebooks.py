@@ -260,19 +260,28 @@ else:
 Temporal expressions ("on Friday", "last week", "January 11") are resolved to calendar dates
 against the publication date. A day counts once on that day; a week, a month or a year is
 spread over its days and drawn as a band, so it does not show as a row of false spikes. The
-dashed line marks the publication date.
+dashed line marks the publication date. In a corpus report the days are counted from each
+article's own publication date, so that the chart shows how far back and ahead the articles
+look.
 """),
         code("""
 dates = data.dates
-ax = plot_timeline_density(dates, published=data.published if single else None)
+if single:
+    ax = plot_timeline_density(dates, published=data.published)
+else:  # articles published years apart share one axis: days from their publication
+    from newsframe.compare import days_from_publication
+    from newsframe.plots.corpus import plot_days_from_publication
+
+    ax = plot_days_from_publication(days_from_publication(data, window=(-30, 14)))
 plt.show()
 """),
         md("""
-Each expression placed on its date with its own words, so that the reader can check how it was
-resolved; the table below gives the same expressions with the rule that resolved them.
+Each expression placed on its date with its own words (in a corpus report, those of the first
+article), so that the reader can check how it was resolved; the table below gives the
+expressions with the rule that resolved them.
 """),
         code("""
-ax = plot_date_strip(dates)
+ax = plot_date_strip(dates if single else next(iter(data)).dates)
 plt.show()
 cols = ["line", "section", "surface", "date_start", "date_end", "granularity", "anchor"]
 dates[cols if single else ["article", *cols]]

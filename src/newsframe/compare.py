@@ -48,4 +48,41 @@ def coverage_over_time(corpus: Corpus, freq: str = "M") -> pd.DataFrame:
     return out.astype(columns).reset_index(drop=True)
 
 
-__all__ = ["coverage_over_time"]
+def days_from_publication(corpus: Corpus, window: tuple[int, int] = (-30, 14)) -> pd.DataFrame:
+    """Pooled timeline of a corpus, on a common axis: days before or after publication.
+
+    Each article's expressions are spread over their days (see
+    :func:`newsframe.timeline_density`) and each day is measured from that article's own
+    publication date, so articles published years apart can be pooled. Articles without a
+    publication date are left out.
+
+    Returns:
+        DataFrame with ``days`` (int64, day minus the article's publication date; negative is
+        the past), ``section`` (category), ``granularity`` (category) and ``weight``
+        (float64, summed over articles), for ``window[0] <= days <= window[1]``.
+    """
+    import pandas as pd
+
+    from .dates import timeline_density
+
+    density = timeline_density(list(corpus))
+    columns = ["days", "section", "granularity", "weight"]
+    if density.empty or "article" not in density.columns:
+        return pd.DataFrame(
+            {
+                "days": pd.Series(dtype="int64"),
+                "section": density.get("section", pd.Series(dtype="category")),
+                "granularity": density.get("granularity", pd.Series(dtype="category")),
+                "weight": pd.Series(dtype="float64"),
+            }
+        )[columns].iloc[:0]
+    published = corpus.articles.set_index("article").published
+    pub = density.article.astype(str).map(published)
+    days = (density.date - pub).dt.days
+    keep = days.notna() & days.between(*window)
+    out = density[keep].assign(days=days[keep].astype("int64"))
+    grouped = out.groupby(["days", "section", "granularity"], observed=True, as_index=False)
+    return grouped.weight.sum()[columns]
+
+
+__all__ = ["coverage_over_time", "days_from_publication"]

@@ -159,10 +159,20 @@ def make_jobs(
     published: DateLike = None,
     manifest: str | os.PathLike[str] | None = None,
 ) -> list[Job]:
-    """One :class:`Job` per file, with its date from ``published``, the manifest or a sidecar."""
+    """One :class:`Job` per file, with its date from ``published``, the manifest or a sidecar.
+
+    Without ``manifest``, a ``MANIFEST.csv`` (columns ``file``, ``published``) in an
+    article's folder is used for the articles of that folder.
+    """
     paths = expand_paths(paths_or_glob)
     date = parse_date(published, name="published")
-    by_stem = read_manifest(manifest) if manifest else {}
+    if manifest:
+        by_stem = read_manifest(manifest)
+    else:  # a MANIFEST.csv beside the articles is read when no manifest is given
+        by_stem = {}
+        for folder in dict.fromkeys(Path(p).parent for p in paths):
+            if (folder / "MANIFEST.csv").is_file():
+                by_stem.update(read_manifest(folder / "MANIFEST.csv"))
     return [Job(p, date or by_stem.get(Path(p).stem)) for p in paths]
 
 

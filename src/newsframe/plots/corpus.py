@@ -39,4 +39,40 @@ def plot_coverage_heatmap(
     return ax
 
 
-__all__ = ["plot_coverage_heatmap"]
+def plot_days_from_publication(pooled: pd.DataFrame, ax: Axes | None = None, **style: Any) -> Axes:
+    """Bars of mention weight by day relative to publication (0), stacked by section.
+
+    ``pooled`` is the frame of :func:`newsframe.compare.days_from_publication`.
+    """
+    from ._base import SECTION_COLORS
+
+    ax = get_ax(ax, figsize=style.pop("figsize", (9, 3.8)))
+    if pooled.empty:
+        return no_data(ax, "no dated expressions near publication")
+    table = pooled.pivot_table(
+        index="days", columns="section", values="weight", aggfunc="sum", observed=True
+    ).fillna(0)
+    bottom = None
+    for section in table.columns:
+        values = table[section].to_numpy()
+        ax.bar(
+            table.index,
+            values,
+            bottom=bottom,
+            width=0.85,
+            color=SECTION_COLORS.get(str(section), "#888888"),
+            label=str(section),
+            **style,
+        )
+        bottom = values if bottom is None else bottom + values
+    ax.axvline(0, color="0.2", linestyle="--", linewidth=1)
+    ax.text(0, ax.get_ylim()[1], " publication", va="top", fontsize="small")
+    ax.set_xlabel("days from each article's publication date (negative: before)")
+    ax.set_ylabel("mention weight")
+    ax.legend(frameon=False, fontsize="small", title="section")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title("When the articles' dates fall, relative to publication", loc="left")
+    return ax
+
+
+__all__ = ["plot_coverage_heatmap", "plot_days_from_publication"]
