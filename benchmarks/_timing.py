@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 
 
-def best_of(fn: Callable[[], object], repeat: int = 7, number: int = 10) -> float:
-    """Median over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
+def timings(fn: Callable[[], object], repeat: int = 7, number: int = 10) -> tuple[float, float]:
+    """(best, median) over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
     fn()  # warm up
     runs = []
     for _ in range(repeat):
@@ -16,7 +16,12 @@ def best_of(fn: Callable[[], object], repeat: int = 7, number: int = 10) -> floa
         for _ in range(number):
             fn()
         runs.append((time.perf_counter() - t0) / number)
-    return statistics.median(runs)
+    return min(runs), statistics.median(runs)
+
+
+def best_of(fn: Callable[[], object], repeat: int = 7, number: int = 10) -> float:
+    """Median over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
+    return timings(fn, repeat, number)[1]
 
 
 def row(label: str, seconds: float, baseline: float | None = None, target: str = "") -> str:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import statistics
-import time
 import warnings
 
 import pandas as pd
 
 import newsframe as nf
+from benchmarks._timing import timings
 from newsframe.dates import extract_dates, score_dates
 from newsframe.paths import CNN_STORIES, ROOT, SEED
 
@@ -30,14 +29,7 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 
 def _timeit(fn, repeat: int = 7, number: int = 20) -> tuple[float, float]:
-    fn()  # warm
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in range(number):
-            fn()
-        runs.append((time.perf_counter() - t0) / number)
-    return min(runs), statistics.median(runs)
+    return timings(fn, repeat, number)
 
 
 def _dateparser_frame(text: str, published: dt.date) -> pd.DataFrame:

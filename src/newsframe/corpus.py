@@ -517,29 +517,11 @@ def _restore(frame: pd.DataFrame, schema: Mapping[str, Any]) -> pd.DataFrame:
     return frame
 
 
-def as_frames(obj: Any, table: str) -> pd.DataFrame:
-    """The ``table`` frame of an Article, a Corpus, or a list of Articles, with ``article``.
-
-    Lets every aggregation accept one article, several, or a corpus.
-    """
-    import pandas as pd
-
-    if isinstance(obj, Corpus):
-        return obj.frames[table]
-    if isinstance(obj, Mapping):
-        raise TypeError("pass an Article, a list of Articles or a Corpus")
-    items = obj if isinstance(obj, list | tuple) else [obj]
-    parts = [getattr(a, table).assign(article=a.stem) for a in items]
-    frame = pd.concat(parts, ignore_index=True)
-    return _key_first(frame, [a.stem for a in items])
-
-
 __all__ = [
     "TABLES",
     "ArticleView",
     "Corpus",
     "Job",
-    "as_frames",
     "engine_runner",
     "iter_batches",
     "make_jobs",

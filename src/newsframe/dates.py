@@ -84,7 +84,7 @@ from typing import Any
 
 import pandas as pd
 
-from .frames import SCHEMAS, typed_frame
+from .frames import SCHEMAS, table_of, typed_frame
 
 DateLike = dt.date | dt.datetime | str | pd.Timestamp | None
 
@@ -1350,11 +1350,7 @@ DENSITY_COLUMNS = ("date", "section", "granularity", "weight")
 
 
 def _dates_of(obj: Any) -> pd.DataFrame:
-    if isinstance(obj, pd.DataFrame):
-        return obj
-    if hasattr(obj, "dates"):
-        return obj.dates
-    raise TypeError(f"expected an Article or a dates frame, not {type(obj).__name__}")
+    return table_of(obj, "dates")
 
 
 def timeline_density(

@@ -89,9 +89,19 @@ def typed_frame(kind: str, data: Mapping[str, Any] | None = None) -> pd.DataFram
     return frame
 
 
+def table_of(obj: Any, kind: str) -> pd.DataFrame:
+    """The ``kind`` frame of ``obj``: ``obj`` itself if it is a DataFrame, else ``obj.<kind>``
+    (an Article or a corpus ArticleView)."""
+    if isinstance(obj, pd.DataFrame):
+        return obj
+    if hasattr(obj, kind):
+        return getattr(obj, kind)
+    raise TypeError(f"expected an Article or a {kind} frame, not {type(obj).__name__}")
+
+
 def empty_frame(kind: str) -> pd.DataFrame:
     """An empty frame of ``kind`` with every column and dtype."""
     return typed_frame(kind)
 
 
-__all__ = ["SCHEMAS", "SECTION_DTYPE", "empty_frame", "typed_frame"]
+__all__ = ["SCHEMAS", "SECTION_DTYPE", "empty_frame", "table_of", "typed_frame"]

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .frames import typed_frame
+from .frames import table_of, typed_frame
 from .sections import SECTIONS, split_lines
 
 if TYPE_CHECKING:
@@ -738,11 +738,7 @@ def coverage_by_country(
 
 
 def _places_of(item: Any) -> pd.DataFrame:
-    if isinstance(item, pd.DataFrame):
-        return item
-    if hasattr(item, "places"):
-        return item.places
-    raise TypeError(f"expected an Article or a places frame, got {type(item).__name__}")
+    return table_of(item, "places")
 
 
 def _coverage_one(places: pd.DataFrame) -> pd.DataFrame:
