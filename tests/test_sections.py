@@ -45,6 +45,10 @@ def test_section_dtype_is_fixed_categorical(seed):
         ),
         ("(CNN)  -- The National Football League has suspended Michael Vick.", "(CNN)  --"),
         ("NEW YORK — Stocks fell sharply on Monday after the report.", "NEW YORK —"),
+        (
+            "Baghdad, Iraq – Iraqis are waiting for the final results of the vote.",
+            "Baghdad, Iraq –",
+        ),
     ],
 )
 def test_dateline_variants(line, dateline):
@@ -56,6 +60,17 @@ def test_dateline_variants(line, dateline):
 
 def test_no_dateline_in_plain_prose():
     assert find_dateline(["The minister (Labour) said on Monday that talks would resume."]) is None
+    assert find_dateline(["Smith said — and others agreed — that the talks would resume."]) is None
+
+
+def test_separators_and_wire_slugs_are_boilerplate():
+    text = (
+        "NAIROBI, March 3 (AFP) - Thousands of people fled the drought, aid agencies said.\n"
+        "Donors have provided less than a quarter of the money requested.\n"
+        "___\n"
+        "bur-jh/cw\n"
+    )
+    assert list(read_article(text).lines.section) == ["body", "body", "boilerplate", "boilerplate"]
 
 
 def test_story_highlights_and_markup(story):

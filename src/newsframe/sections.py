@@ -12,7 +12,8 @@ related    related-link headlines spliced into the body: short lines without sen
            punctuation, or short headline questions
 byline     reporting credits ("CNN's X reported from...", "... contributed to this report")
 boilerplate site chrome and scraped footers ("E-mail to a friend", "Watch ... »", editor's
-           notes, copyright lines, text in another script than the story's)
+           notes, copyright lines, separators such as "___", wire-desk slugs such as
+           "bur-jh/cw", text in another script than the story's)
 markup     dataset markup lines such as ``@highlight``
 blank      empty or whitespace-only lines
 ========== ==================================================================================
@@ -60,6 +61,13 @@ DATELINE_CAPS_RE = re.compile(
     r"^(?P<dateline>(?P<place>[A-Z][A-Z.'\- ]{2,30}[A-Z](?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)"
     r"(?:,\s*" + _DATE + r")?\s+(?:--|—|–))\s+"
 )
+
+# Title-case place, its country or state, and a dash, no agency: "Baghdad, Iraq – "
+DATELINE_PLACE_DASH_RE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{1,2}})\s+(?:—|–|--))\s+(?=[\"“A-Z])"
+)
+# lines that are not prose: separators ("___", "* * *") and wire-desk slugs ("bur-jh/cw")
+_NOT_PROSE_RE = re.compile(r"^[\W_]+$|^\s*[a-z]{2,5}(?:[-/][a-z]{1,5}){1,4}\s*$")
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
 _MARKUP_RE = re.compile(r"^\s*@[a-z_]+\s*$")
@@ -131,7 +139,7 @@ def find_dateline(lines: list[str], max_line: int | None = None) -> Dateline | N
     for i, line in enumerate(lines[:limit]):
         if not line or (not line[:1].strip() and not line.strip()):
             continue
-        for rx in (DATELINE_RE, DATELINE_CAPS_RE):
+        for rx in (DATELINE_RE, DATELINE_CAPS_RE, DATELINE_PLACE_DASH_RE):
             m = rx.match(line)
             if m and len(line[m.end() :].split()) >= 4:
                 text = m.group("dateline").strip()
@@ -219,7 +227,11 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
         elif after_markup:
             labels[i] = "highlight"
             after_markup = False
-        elif _foreign_script(line, article_is_latin) or _CHROME_RE.match(line):
+        elif (
+            _foreign_script(line, article_is_latin)
+            or _CHROME_RE.match(line)
+            or _NOT_PROSE_RE.match(line)
+        ):
             labels[i] = "boilerplate"
 
     # 2. the dateline splits the article into a front zone (captions, highlights) and the body
