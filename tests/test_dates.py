@@ -434,3 +434,30 @@ def test_cnn_pooled_f1() -> None:
         tp, fp, fn = tp + s["tp"], fp + s["fp"], fn + s["fn"]
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.95  # measured 0.969 (62 tp, 2 fp, 2 fn)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated 2021/02/21 00:12 after the report.", [("2021-02-21", "2021-02-21")]),
+        ("The statement of 05.10.2023 was read out.", [("2023-10-05", "2023-10-05")]),
+        ("Officials met on 21/02/2021.", [("2021-02-21", "2021-02-21")]),
+        (
+            "French Military to Start Withdrawal from Niger This Week",
+            [("2023-10-02", "2023-10-08")],
+        ),
+        ("The vote is set for Sunday, officials said.", [("2023-10-08", "2023-10-08")]),
+        ("Ministers are to meet on Monday.", [("2023-10-09", "2023-10-09")]),
+        (
+            "The commissioner said she would travel to Chad on Friday.",
+            [("2023-10-06", "2023-10-06")],
+        ),
+        ("The image is 1920 pixels wide.", []),
+    ],
+)
+def test_general_rules_from_blind_evaluation(text, expected):
+    import newsframe as nf
+
+    dates = nf.read_article(text + "\n", published="2023-10-05").dates
+    got = [(str(r.date_start)[:10], str(r.date_end)[:10]) for r in dates.itertuples()]
+    assert got == expected

@@ -149,3 +149,65 @@ def test_bullets_inside_body_stay_body():
     art = read_article(text)
     assert art.lines.section.iloc[1] in ("body", "related")
     assert art.lines.section.iloc[1] != "highlight"
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        (
+            "BOGOTÁ, Colombia — Thousands marched through the capital on Sunday.",
+            "BOGOTÁ, Colombia —",
+        ),
+        (
+            "SÃO PAULO (Reuters) - Brazil's central bank held rates steady on Wednesday.",
+            "SÃO PAULO (Reuters) -",
+        ),
+        (
+            "New Delhi: With wind speeds of up to 140 kmph, a severe cyclonic storm hit the coast "
+            "of Odisha early on Thursday, officials said.",
+            "New Delhi:",
+        ),
+    ],
+)
+def test_more_dateline_styles(line, dateline):
+    found = find_dateline(["Storm hits the coast", line])
+    assert found is not None and found.text == dateline
+
+
+def test_speaker_colon_is_not_a_dateline():
+    assert find_dateline(["Rogers: Mali is the 1st victim of Libya"]) is None
+
+
+def test_page_furniture_of_other_outlets():
+    text = (
+        "Italian vessels rescue 47 migrants after small boat capsizes\n"
+        "By Associated Press\n"
+        "2021/02/21 00:12\n"
+        "ROME (AP) — Italy's coast guard rescued 47 migrants early Saturday, officials said.\n"
+        "Rescuers search the rubble in Longtoushan town on Monday. Photograph: Xinhua/Rex\n"
+        "The coast guard said the search would go on through the night.\n"
+        "Reuters\n"
+        "Updated : 2021-02-21 02:15 GMT+08:00\n"
+        "mkg/hc (Reuters, AFP, dpa, AP)\n"
+    )
+    labels = list(read_article(text).lines.section)
+    assert labels == [
+        "title",
+        "byline",
+        "boilerplate",
+        "body",
+        "caption",
+        "body",
+        "byline",
+        "boilerplate",
+        "boilerplate",
+    ]
+
+
+def test_inline_caption_rule_needs_a_dateline():
+    text = (
+        "Pakistan and Afghanistan have clashed since Islamabad bombed Kabul, officials said.\n"
+        "The clashes between the army and the Taliban saw a renewal on Wednesday night.\n"
+        "Both sides reported casualties.\n"
+    )
+    assert "caption" not in set(read_article(text).lines.section)

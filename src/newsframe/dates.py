@@ -209,7 +209,9 @@ _SEASON = "(?:spring|summer|fall|autumn|winter)"
 # each pattern: (kind, regex); earlier patterns win where matches overlap
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\w-])")),
+    ("ymd", re.compile(r"(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\w/])")),
     ("numeric", re.compile(r"(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/])")),
+    ("dmydot", re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?![\w.]|\.\d)")),
     (
         "mdy",  # "Thursday, January 17", "Sunday (Jan. 13, 2013)"
         re.compile(
@@ -269,7 +271,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relunit",  # "last week", "Earlier this month", "this past weekend", "next summer"
         re.compile(
             rf"(?P<pre>{_REL_PRE}){_SP}"
-            rf"(?P<unit>weekend|week|month|year|{_SEASON[3:-1]})(?![\w-])"
+            rf"(?P<unit>{_ci('weekend', 'week', 'month', 'year')}|{_SEASON[3:-1]})(?![\w-])"
         ),
     ),
     (
@@ -303,7 +305,8 @@ _YEAR_AFTER = re.compile(r"[\w%°]|[.,:/]\d|-\d|[ \t]*(?:%|percent|per cent)")
 # --- contexts ---------------------------------------------------------------------------------
 _FUTURE_WORDS = (
     r"will|won['’]t|would|shall|['’]ll|set to|scheduled|slated|due|expected to|expects? to|"
-    r"plans? to|planning to|planned for|going to|upcoming|next|to be held"
+    r"plans? to|planning to|planned for|going to|upcoming|next|to be held|set for|"
+    r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to"
 )
 _FUTURE_STRICT = re.compile(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b", re.I)
 _FUTURE_LOOSE = re.compile(
@@ -454,6 +457,8 @@ _YEAR_BAD_BEFORE = re.compile(
 )
 _COUNT_NOUNS = frozenset(
     [
+        "pixels",
+        "px",
         "people",
         "persons",
         "men",
@@ -689,7 +694,9 @@ _REL_TOKENS = ("ast ", "ext ", "his ")
 # cheap substring tests that must pass before a pattern is run at all (speed only)
 _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "iso": (("-0", "-1"),),
+    "ymd": (("/",),),
     "numeric": (("/",),),
+    "dmydot": ((".0", ".1"),),  # the month after the first dot starts with 0 or 1
     "mdy": (_MONTH_TOKENS,),
     "dmy": (_MONTH_TOKENS,),
     "dmyn": (_MONTH_TOKENS,),
@@ -697,7 +704,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "seasonyear": (_SEASON_TOKENS,),
     "decade": (("0s", "0's", "0’s"),),
     "ago": ((" ago",),),
-    "relunit": (_REL_TOKENS, ("week", "month", "year", *_SEASON_TOKENS)),
+    "relunit": (_REL_TOKENS, ("week", "month", "year", "Week", "Month", "Year", *_SEASON_TOKENS)),
     "partofday": (("night", "morning", "afternoon", "evening"),),
     "deictic": (("oday", "esterday", "omorrow", "onight"),),
     "theweekend": (("weekend",),),
@@ -714,7 +721,7 @@ _WINDOWED: dict[str, tuple[str, ...]] = {
     "iso": ("-0", "-1"),
     "numeric": ("/",),
     "ago": (" ago",),
-    "relunit": ("week", "month", "year", *_SEASON_TOKENS),
+    "relunit": ("week", "month", "year", "Week", "Month", "Year", *_SEASON_TOKENS),
     "theweekend": ("weekend",),
     "partofday": ("night", "morning", "afternoon", "evening"),
     "decade": ("0s", "0's", "0’s"),
@@ -792,7 +799,9 @@ def _scan(text: str) -> list[_Hit]:
 
 _BAD_BEFORE: dict[str, str] = {
     "iso": "-",
+    "ymd": "/.-",
     "numeric": "/.",
+    "dmydot": "./-",
     "mdy": "-",
     "dmy": ".,$",
     "dmyn": ".,$",
@@ -882,11 +891,14 @@ def _resolve(hits: list[_Hit], text: str, pub: dt.date | None, year_guess: int |
         rel_e = rel_s + (h.end - h.start)
         sec = h.section
         kind = h.kind
-        if kind in ("iso", "numeric"):
+        if kind in ("iso", "ymd", "numeric", "dmydot"):
             year = int(g["year"] or 0)
             if year < 100:
                 year += 2000 if year < 50 else 1900
-            d = _safe_date(year, int(g["mon"]), int(g["day"]))
+            mon, day = int(g["mon"]), int(g["day"])
+            if kind == "numeric" and mon > 12 >= day:  # "21/02/2021" can only be day/month
+                mon, day = day, mon
+            d = _safe_date(year, mon, day)
             if d:
                 h.date_start = h.date_end = d
                 h.anchor, h.explicit_year = "explicit", year
@@ -1040,7 +1052,7 @@ def _resolve_relative(
             delta = wd - pub.weekday()
         h.date_start = h.date_end = pub + dt.timedelta(days=delta)
     elif kind == "relunit":
-        pre, unit = g["pre"].lower(), g["unit"]
+        pre, unit = g["pre"].lower(), g["unit"].lower()
         rel = "last" if pre == "this past" else pre.split()[-1]
         step = {"last": -1, "this": 0, "next": 1}[rel]
         if unit in ("week", "weekend"):

@@ -145,6 +145,14 @@ _LOCATIVE_CUES = _words(
     """in at near from to into outside around toward towards across throughout via of
     between inside leave left reach reached reaching visit visited visiting"""
 )
+# "the strike on Kryvyi Rih": military verbs and nouns after which "on" introduces a place
+_ATTACK_WORDS = _words(
+    """attack attacks attacked strike strikes struck assault assaults raid raids offensive
+    bombing bombings bombardment shelling advance march marched marching closing converged"""
+)
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady)\.? $"
+)
 _LANGUAGE_BEFORE = _words(
     "in into speak speaks spoke speaking spoken learn learning learned taught fluent"
 )
@@ -276,6 +284,29 @@ def _prev_word(m: _Match) -> str:
     return m.toks[m.i - 1].text.lower() if m.i > 0 else ""
 
 
+def _beside_capitalised(m: _Match, text: str) -> bool:
+    """Is the match joined by a single space to a capitalised word on either side?"""
+    if m.i > 0:
+        prev = m.toks[m.i - 1]
+        if prev.cap and not prev.first and text[prev.end : m.start] == " ":
+            return True
+    return bool(_next_caps(m, text))
+
+
+def _locative_before(m: _Match) -> bool:
+    """Is the match introduced as a location ("in Kharkiv", "the strike on Kryvyi Rih")?
+
+    "to" after "according" introduces a source, not a place ("according to Xinhua").
+    """
+    prev = _prev_word(m)
+    before = m.toks[m.i - 2].text.lower() if m.i > 1 else ""
+    if prev == "to" and before == "according":
+        return False
+    if prev == "on":
+        return before in _ATTACK_WORDS
+    return prev in _LOCATIVE_CUES
+
+
 def _next_caps(m: _Match, text: str) -> list[str]:
     """Capitalised words right after the match (single spaces between), lowercased."""
     out: list[str] = []
@@ -324,7 +355,7 @@ def _inside_org_name(m: _Match, text: str) -> bool:
     return False
 
 
-def _person_context(m: _Match, text: str, places_at: set[int]) -> str:
+def _person_context(m: _Match, text: str, places_at: set[int], nations_at: set[int]) -> str:
     """Is the match written next to a capitalised word that is not a place (a person)?
 
     Returns ``"surname"`` when a capitalised word comes before it ("John Kerry", "Joe
@@ -332,6 +363,8 @@ def _person_context(m: _Match, text: str, places_at: set[int]) -> str:
     ``""`` otherwise. Only surnames are remembered for the rest of the article: a later
     "Kerry" is the same person, but a later "Jordan" or "Georgia" is not "Jordan Haddad".
     """
+    if _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return "surname"  # "Mr. Paris said"
     if m.i > 0:
         prev = m.toks[m.i - 1]
         gap = text[prev.end : m.start]
@@ -340,7 +373,7 @@ def _person_context(m: _Match, text: str, places_at: set[int]) -> str:
             gap == " "
             and prev.cap
             and prev.text == _strip_possessive(prev.text)
-            and prev.start not in places_at
+            and prev.start not in nations_at  # "Austin Herrera": a city before counts
             and low not in _ALLOWED_BEFORE
             and not (prev.first and low in _FUNCTION_WORDS)
             and not prev.text.isupper()
@@ -364,6 +397,9 @@ def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
         m.start
         for m in ms
         if any(c.kind in ("country", "demonym", "exclude") or _strong(c) for c in m.cands)
+    }
+    nations_at = {
+        m.start for m in ms if any(c.kind in ("country", "demonym", "exclude") for c in m.cands)
     }
     for m in ms:
         kinds = {c.kind for c in m.cands}
@@ -395,7 +431,11 @@ def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
             m.drop = "name of a thing"
             continue
         given_name = m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES
-        role = _person_context(m, text, places_at) if m.kind == "city" or given_name else ""
+        role = (
+            _person_context(m, text, places_at, nations_at)
+            if m.kind == "city" or given_name
+            else ""
+        )
         if role:
             m.drop = "person"
             if role == "surname" and " " not in m.key:
@@ -508,7 +548,7 @@ def _resolve(ms: list[_Match], text: str, persons: set[str]) -> None:
                 text[m.end : m.end + 14],
             )
             if (
-                prev in _LOCATIVE_CUES
+                _locative_before(m)
                 or the_place_noun
                 or unit_after
                 or re.search(
@@ -541,6 +581,14 @@ def _resolve(ms: list[_Match], text: str, persons: set[str]) -> None:
                 c
                 for c in m.cands
                 if c.kind == "city" and c.iso3 in mentioned and (c.iso3 != "USA" or c.subdivision)
+            ]
+        if not ok and not _beside_capitalised(m, text):
+            # a state or province of a country the article names ("West Bengal"), unless it
+            # stands in a run of names ("Austin Herrera": a person)
+            ok = [
+                c
+                for c in m.cands
+                if c.kind == "city" and c.subdivision and not c.common and c.iso3 in mentioned
             ]
         if not ok:
             m.drop = "no evidence"

@@ -46,7 +46,9 @@ SECTIONS: tuple[str, ...] = (
 # --- the dateline -------------------------------------------------------------------------
 # "Bamako, Mali (CNN) --", "WASHINGTON (CNN) --", "SEOUL, Aug. 20 (Yonhap) --",
 # "(CNN)  --", "Marseille, France (CNN)The", "NEW YORK (AP) —", "LONDON, England (Reuters) --"
-_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \-][A-Z][A-Za-z.'’\-]*){0,3}"
+_UP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones included ("BOGOTÁ", "SÃO PAULO")
+_LO = "a-zß-öø-ÿ"
+_PLACE = rf"[{_UP}][{_UP}{_LO}.'’\-]*(?:[ \-][{_UP}][{_UP}{_LO}.'’\-]*){{0,3}}"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
 _AGENCY = r"\((?:[A-Z][A-Za-z&.\-]*)(?:\s[A-Z][A-Za-z&.\-]*){0,3}\)"
 _CAPS_AGENCY = r"\([A-Z][A-Z&.\-]+(?:\s[A-Z][A-Z&.\-]+){0,2}\)"
@@ -58,8 +60,15 @@ DATELINE_RE = re.compile(
 )
 # All-capital place and a dash, no agency: "BAGHDAD -- ", "NEW YORK — "
 DATELINE_CAPS_RE = re.compile(
-    r"^(?P<dateline>(?P<place>[A-Z][A-Z.'\- ]{2,30}[A-Z](?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)"
-    r"(?:,\s*" + _DATE + r")?\s+(?:--|—|–))\s+"
+    rf"^(?P<dateline>(?P<place>[{_UP}][{_UP}.'\- ]{{2,30}}[{_UP}]"
+    rf"(?:,\s*[{_UP}][{_LO}]+(?: [{_UP}][{_LO}]+)?)?)"
+    rf"(?:,\s*{_DATE})?\s+(?:--|—|–))\s+"
+)
+# A place and a colon, as Indian and other outlets write it: "New Delhi: The government..."
+# Only looked for on the first content lines, and only before a long sentence.
+DATELINE_COLON_RE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE})?)\s*:)\s+"
+    rf"(?=[\"“{_UP}]\S*(?:\s+\S+){{11}})"
 )
 
 # Title-case place, its country or state, and a dash, no agency: "Baghdad, Iraq – "
@@ -67,7 +76,37 @@ DATELINE_PLACE_DASH_RE = re.compile(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{1,2}})\s+(?:—|–|--))\s+(?=[\"“A-Z])"
 )
 # lines that are not prose: separators ("___", "* * *") and wire-desk slugs ("bur-jh/cw")
-_NOT_PROSE_RE = re.compile(r"^[\W_]+$|^\s*[a-z]{2,5}(?:[-/][a-z]{1,5}){1,4}\s*$")
+_NOT_PROSE_RE = re.compile(
+    r"^[\W_]+$|^\s*[a-z]{2,5}(?:[-/][a-z]{1,5}){1,4}(?:\s*\([^()]{2,60}\))?\s*$"
+)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# a line that only stamps the page: "2021/02/21 00:12", "08 September, 2022, 11:25 am",
+# "Updated: ...", "Last modified: ...", "Published 3 hours ago"
+_TIMESTAMP_RE = re.compile(
+    rf"(?ix)^\s*(?:(?:last\ )?(?:updated|modified|published|posted|first\ published)\b"
+    rf"[^.!?]{{0,60}}$"
+    rf"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$)"
+)
+# a photo credit ends the line: "Photograph: Xinhua/Rex Features", "... via Getty Images",
+# "China Daily via REUTERS/File Photo", "(AP Photo/John Doe)"
+_PHOTO_CREDIT_RE = re.compile(
+    r"(?:\b(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*:\s*\S[^.]{0,80}"
+    r"|\bvia\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP|EPA)\S*[^.]{0,30}"
+    r"|/(?:File\s+Photo|Getty\s+Images|Reuters|REUTERS|AFP|AP)"
+    r"|\((?:AP|AFP|Reuters|EPA)\s+Photo[^()]{0,60}\))\s*$"
+)
+# a line that is only a news agency's or outlet's name: "Reuters", "By Associated Press"
+_AGENCY_CREDIT_RE = re.compile(
+    r"^\s*(?:By\s+)?(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France[- ]Presse|"
+    r"Bloomberg|Xinhua|Yonhap|Kyodo|dpa|ANI|PTI|IANS|Anadolu|CNN|BBC\s+News|NPR)"
+    r"(?:\s*(?:,|and|/)\s*(?:AP|Reuters|AFP|dpa|staff))*\s*$"
+)
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
 _MARKUP_RE = re.compile(r"^\s*@[a-z_]+\s*$")
@@ -80,7 +119,8 @@ _CHROME_RE = re.compile(
     r"editor'?s\ note\s*:|"
     r"(?:sign\ up|subscribe)\b.{0,80}(?:newsletter|alerts?)|"
     r"follow\ (?:us|@)\S*.{0,60}$|"
-    r"(?:related|more)\ (?:stories|articles|coverage)\s*:?$"
+    r"(?:related|more)\ (?:stories|articles|coverage)\s*:?$|"
+    r"(?:next\ up|up\ next|read\ more|most\ read|skip\ to\ (?:main\ )?content)\s*:?\s*$"
     r")"
 )
 _BYLINE_RE = re.compile(
@@ -136,10 +176,15 @@ def find_dateline(lines: list[str], max_line: int | None = None) -> Dateline | N
     """
     limit = len(lines) if max_line is None else min(max_line, len(lines))
     limit = max(1, min(limit, (2 * len(lines)) // 3 + 1))
+    content_seen = 0
     for i, line in enumerate(lines[:limit]):
-        if not line or (not line[:1].strip() and not line.strip()):
+        if not line.strip():
             continue
-        for rx in (DATELINE_RE, DATELINE_CAPS_RE, DATELINE_PLACE_DASH_RE):
+        patterns = [DATELINE_RE, DATELINE_CAPS_RE, DATELINE_PLACE_DASH_RE]
+        if content_seen < 3:
+            patterns.append(DATELINE_COLON_RE)
+        content_seen += 1
+        for rx in patterns:
             m = rx.match(line)
             if m and len(line[m.end() :].split()) >= 4:
                 text = m.group("dateline").strip()
@@ -231,8 +276,11 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
             _foreign_script(line, article_is_latin)
             or _CHROME_RE.match(line)
             or _NOT_PROSE_RE.match(line)
+            or _TIMESTAMP_RE.match(line)
         ):
             labels[i] = "boilerplate"
+        elif _AGENCY_CREDIT_RE.match(line):
+            labels[i] = "byline"
 
     # 2. the dateline splits the article into a front zone (captions, highlights) and the body
     content_end = first_markup if first_markup is not None else n
@@ -254,13 +302,26 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
             labels[first] = "title"
         for i in range(body_start):
             if labels[i] is None:
-                labels[i] = "highlight" if _BULLET_RE.match(lines[i]) else "caption"
+                if _BULLET_RE.match(lines[i]):
+                    labels[i] = "highlight"
+                elif _BYLINE_RE.search(lines[i]) and len(lines[i]) < 200:
+                    labels[i] = "byline"
+                else:
+                    labels[i] = "caption"
 
     # 3. inside the body: the caption after the first paragraph, related links, bylines
     prose = [i for i in range(body_start, content_end) if labels[i] is None]
     has_front_captions = "caption" in labels[:body_start]
-    if not has_front_captions and len(prose) >= 3 and _is_inline_caption(lines[prose[1]]):
+    if (
+        dateline is not None
+        and not has_front_captions
+        and len(prose) >= 3
+        and _is_inline_caption(lines[prose[1]])
+    ):
         labels[prose[1]] = "caption"
+    for i in prose:
+        if _PHOTO_CREDIT_RE.search(lines[i]) and len(lines[i]) < 600:
+            labels[i] = "caption"
     byline_at: int | None = None
     for i in range(body_start, content_end):
         if labels[i] is not None:
