@@ -144,3 +144,33 @@ def test_corpus_iterates_article_views(serial):
     assert timeline_density(serial).article.nunique() >= 5
     pooled = sentiment_by_section(serial, by_article=False)
     assert pooled.set_index("section").loc["body", "sentences"] > 100
+
+
+def test_duplicate_stems_globs_and_literal_brackets(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("PARIS (AFP) - France voted on Sunday, officials said.\n")
+    (tmp_path / "b" / "x.txt").write_text(
+        "BERLIN (AFP) - Germany voted on Sunday, officials said.\n"
+    )
+    (tmp_path / "st[1].txt").write_text("ROME (AP) - Italy voted on Sunday, officials said.\n")
+    (tmp_path / "a" / "x.meta.json").write_text('{"published": "2024-06-09"}')
+    with pytest.warns(UserWarning, match="no publication date"):  # b/x.txt and st[1].txt
+        corpus = read_corpus(
+            [tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", str(tmp_path / "st[1].txt")]
+        )
+    assert corpus.articles.article.tolist() == ["x", "x~2", "st[1]"]
+    assert corpus.places.groupby("article", observed=True).iso3.first().tolist() == [
+        "FRA",
+        "DEU",
+        "ITA",
+    ]
+    globbed = read_corpus(str(tmp_path / "a" / "*"))  # the sidecar is not an article
+    assert globbed.articles.article.tolist() == ["x"]
+    assert str(globbed.articles.published.iloc[0].date()) == "2024-06-09"
+
+
+def test_manifest_saved_with_a_byte_order_mark(tmp_path):
+    manifest = tmp_path / "MANIFEST.csv"
+    manifest.write_bytes(b"\xef\xbb\xbffile,published\nx.txt,2024-06-09\n")
+    assert str(read_manifest(manifest)["x"]) == "2024-06-09"

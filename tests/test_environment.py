@@ -51,15 +51,10 @@ def _environment() -> tuple[dict[str, str], list[str], str]:
     return deps, pip, python
 
 
-# conda-forge spells a few PyPI names differently
-CONDA_NAMES = {"vadersentiment": "vadersentiment"}
-
-
 def test_environment_matches_pyproject():
     env, _, _ = _environment()
-    pyproject = {CONDA_NAMES.get(k, k): v for k, v in _pyproject().items()}
-    env = {k.lower(): v for k, v in env.items()}
-    assert env == pyproject
+    env = {k.lower(): v for k, v in env.items()}  # conda-forge names are lower case
+    assert env == _pyproject()
 
 
 def test_environment_installs_project_editable_on_python_311():

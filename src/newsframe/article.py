@@ -30,7 +30,16 @@ _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml\b|<head\b|<bod
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|img|meta|link)\b[^>]*>", re.I
 )
-_PATHLIKE = re.compile(r"^[^\n\r]{0,4096}\.[A-Za-z0-9]{1,8}$")
+# a string names a file when it has no whitespace and ends in an extension ("story.txt") or
+# holds a directory separator ("data/raw/story"), or when it has a separator and an extension
+# ("My Articles/story.txt")
+_PATHLIKE = re.compile(
+    r"^(?:\S{0,4096}\.[A-Za-z][A-Za-z0-9]{0,7}|\S{0,4096}[/\\]\S{0,4096}"
+    r"|.{0,4096}[/\\].*\.[A-Za-z][A-Za-z0-9]{0,7})$"
+)
+_ISO_DATE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 class Article:
@@ -162,21 +171,44 @@ class Article:
     # -- analyses (imported lazily so that reading an article stays fast) ------------------
     @cached_property
     def places(self) -> pd.DataFrame:
-        """Place mentions resolved to countries; see :func:`newsframe.places.extract_places`."""
+        """One row per place mention, resolved to a country (see
+        :func:`newsframe.places.extract_places` for the rules).
+
+        Columns: ``line``, ``sentence`` (int64), ``section`` (category), ``start``, ``end``
+        (int64 offsets; ``text[start:end] == surface``), ``surface`` (str), ``kind``
+        (category: country, demonym, city), ``iso3`` (str, ISO 3166-1 alpha-3) and
+        ``country`` (str, common English name).
+        """
         from .places import extract_places
 
         return extract_places(self.text, self.sentences, dateline=self.meta.get("dateline"))
 
     @cached_property
     def dates(self) -> pd.DataFrame:
-        """Temporal expressions resolved to dates; see :func:`newsframe.dates.extract_dates`."""
+        """One row per temporal expression, resolved against the publication date (see
+        :func:`newsframe.dates.extract_dates` for the rules).
+
+        Columns: ``line``, ``sentence`` (int64), ``section`` (category), ``start``, ``end``
+        (int64 offsets; ``text[start:end] == surface``), ``surface`` (str), ``date_start``,
+        ``date_end`` (datetime64[s], inclusive; NaT when unresolved), ``granularity``
+        (category: day, weekend, week, month, season, year, decade) and ``anchor`` (category:
+        explicit, publication, previous mention, none).
+        """
         from .dates import extract_dates
 
         return extract_dates(self.text, self.sentences, self.published, name=self.name)
 
     @cached_property
     def sentiment(self) -> pd.DataFrame:
-        """Sentiment per sentence; see :func:`newsframe.sentiment.score_sentences`."""
+        """One row per sentence outside boilerplate and markup, scored by TextBlob and VADER
+        (see :func:`newsframe.sentiment.score_sentences`; its ``include_boilerplate=True``
+        keeps every sentence).
+
+        Columns: ``sentence``, ``line`` (int64), ``section`` (category), ``polarity``,
+        ``subjectivity`` (float64, TextBlob; NaN when not scored), ``words`` (int64),
+        ``vader`` (float64, VADER compound), ``script`` (str) and ``scored`` (bool: False for
+        text in another script or language).
+        """
         from .sentiment import score_sentences
 
         return score_sentences(self.sentences, language=self.meta.get("language"))
@@ -189,18 +221,25 @@ def parse_date(value: DateLike, *, what: str = "published", name: str = "<text>"
     Raises:
         MissingDateError: the value cannot be read as a calendar date.
     """
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None:
         return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, dt.datetime):
+    if not isinstance(value, str):
+        try:
+            if pd.isna(value):  # None, NaN, NaT, pd.NA
+                return None
+        except (TypeError, ValueError):
+            pass
+    if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if type(value).__name__ == "datetime64":
+        return pd.Timestamp(value).date()
     if isinstance(value, str):
-        s = value.strip()
+        m = _ISO_DATE.match(value.strip())
         try:
-            return dt.date.fromisoformat(s[:10]) if len(s) >= 10 else dt.date.fromisoformat(s)
+            if m:
+                return dt.date.fromisoformat(m.group(1))
         except ValueError:
             pass
     raise MissingDateError(
@@ -219,7 +258,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         raise BadInputError(f"{name}: the file is empty (or only whitespace)")
     sample = data[:65536]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in sample or controls / len(sample) > 0.01:
+    if b"\x00" in data or controls / len(sample) > 0.01:
         raise BadInputError(f"{name}: this looks like binary data, not article text")
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, payload = "utf-8-sig", data[3:]
@@ -230,7 +269,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
-        text = data.decode("cp1252")
+        text = payload.decode("cp1252")
     except UnicodeDecodeError:
         raise BadInputError(
             f"{name}: cannot decode the text as UTF-8 ({utf8_error.reason} at byte "
@@ -248,6 +287,14 @@ def check_text(text: str, name: str) -> None:
     """Reject text that is not a plain-text article (empty, HTML)."""
     if not text.strip():
         raise BadInputError(f"{name}: the article is empty (or only whitespace)")
+    if "\x00" in text:
+        raise BadInputError(f"{name}: this looks like binary data (it holds NUL characters)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadInputError(
+            f"{name}: the text holds characters that are not valid Unicode ({exc.reason})"
+        ) from None
     head = text[:4096]
     if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= 8:
         raise BadInputError(
@@ -330,7 +377,7 @@ def read_article(
     else:
         name = "<text>"
         text = source[1:] if source.startswith("\ufeff") else source
-        if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        if len(text) > max_bytes:
             raise BadInputError(f"{name}: the text is too large for one article")
         meta["encoding"] = "str"
     check_text(text, name)

@@ -99,8 +99,6 @@ def _extract(args: argparse.Namespace) -> int:
     art = read_article(Path(args.article), published=args.published)
     frame = getattr(art, args.table)
     if args.format == "parquet":
-        if not args.output:
-            raise SystemExit("newsframe: error: --format parquet needs -o FILE")
         frame.to_parquet(args.output, index=False)
     elif args.format == "json":
         out = frame.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
@@ -118,8 +116,13 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import read_parquet, write_corpus
+    import pandas as pd
 
+    from .corpus import expand_paths, write_corpus
+    from .errors import NewsframeError
+
+    if not expand_paths(args.articles):
+        raise NewsframeError("no files matched " + " ".join(args.articles))
     out = write_corpus(
         args.articles,
         args.output,
@@ -130,10 +133,13 @@ def _corpus(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=True,
     )
-    corpus = read_parquet(out)
-    print(corpus.summary(), file=sys.stderr)
+    articles = pd.read_parquet(out / "articles.parquet", columns=["article", "error"])
+    failed = articles[articles.error.notna()]
+    print(f"{len(articles) - len(failed)} of {len(articles)} articles read", file=sys.stderr)
+    for error in failed.error:
+        print(f"newsframe: skipped: {error}", file=sys.stderr)
     print(out)
-    return 0
+    return 0 if len(failed) < len(articles) else 1
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -176,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsframe`` command; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if getattr(args, "format", None) == "parquet" and not args.output:
+        parser.error("--format parquet needs -o FILE")
     if args.version:
         from . import __version__
 
@@ -196,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1 if isinstance(exc, ReportError) else 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # an output folder or file that cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"newsframe: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("newsframe: interrupted", file=sys.stderr)
         return 130

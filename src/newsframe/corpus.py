@@ -18,6 +18,7 @@ import datetime as dt
 import glob
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,10 +47,12 @@ ARTICLE_COLUMNS = {
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One article to process: its path and the publication date to use (or None)."""
+    """One article to process: its path, the publication date to use (or None), and its key
+    in the corpus (the file stem, made unique: a second ``x.txt`` becomes ``x~2``)."""
 
     path: str
     published: dt.date | None = None
+    key: str = ""
 
 
 def process_article(job: Job) -> dict[str, Any]:
@@ -60,7 +63,7 @@ def process_article(job: Job) -> dict[str, Any]:
     """
     path = Path(job.path)
     record: dict[str, Any] = {
-        "article": path.stem,
+        "article": job.key or path.stem,
         "path": str(path),
         "published": job.published,
         "title": None,
@@ -87,7 +90,7 @@ def process_article(job: Job) -> dict[str, Any]:
     )
     out: dict[str, Any] = {"articles": record}
     for name, frame in frames.items():
-        out[name] = frame.assign(article=path.stem)
+        out[name] = frame.assign(article=job.key or path.stem)
     return out
 
 
@@ -119,7 +122,7 @@ def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]
     """
     path = Path(manifest)
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.DictReader(fh))
     except OSError as exc:
         raise NewsframeError(f"{path}: cannot read the manifest ({exc.strerror})") from None
@@ -136,22 +139,27 @@ def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]
 def expand_paths(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> list[str]:
-    """Turn a glob, a directory, a path or a list of them into a sorted-as-given list of files."""
+    """Turn a glob, a directory, a path or a list of them into a list of files.
+
+    Globs and folders give their files in sorted order, without metadata sidecars
+    (``*.meta.json``) and manifests (``*.csv``); a path that exists is never read as a glob
+    ("st[1].txt"), and a named path that does not exist is kept, so that it is reported.
+    """
     items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else list(paths_or_glob)
     out: list[str] = []
     for item in items:
         s = str(item)
-        if any(c in s for c in "*?["):
-            out.extend(sorted(glob.glob(s)))
-        elif Path(s).is_dir():
-            out.extend(
-                str(p)
-                for p in sorted(Path(s).iterdir())
-                if p.is_file() and not p.name.endswith((".meta.json", ".csv"))
-            )
+        if Path(s).is_dir():
+            out.extend(_articles_in(sorted(Path(s).iterdir())))
+        elif not Path(s).exists() and any(c in s for c in "*?["):
+            out.extend(_articles_in(sorted(Path(p) for p in glob.glob(s))))
         else:
             out.append(s)
     return out
+
+
+def _articles_in(paths: Iterable[Path]) -> list[str]:
+    return [str(p) for p in paths if p.is_file() and not p.name.endswith((".meta.json", ".csv"))]
 
 
 def make_jobs(
@@ -173,7 +181,13 @@ def make_jobs(
         for folder in dict.fromkeys(Path(p).parent for p in paths):
             if (folder / "MANIFEST.csv").is_file():
                 by_stem.update(read_manifest(folder / "MANIFEST.csv"))
-    return [Job(p, date or by_stem.get(Path(p).stem)) for p in paths]
+    jobs, seen = [], Counter()
+    for p in paths:
+        stem = Path(p).stem
+        seen[stem] += 1
+        key = stem if seen[stem] == 1 else f"{stem}~{seen[stem]}"
+        jobs.append(Job(p, date or by_stem.get(stem), key))
+    return jobs
 
 
 # -- engines -----------------------------------------------------------------------------
@@ -342,7 +356,7 @@ class Corpus:
 
     @property
     def errors(self) -> pd.DataFrame:
-        """The articles that could not be read, with their error."""
+        """The articles that could not be read: ``article``, ``path`` and ``error`` (str)."""
         return self.articles[self.articles.error.notna()][["article", "path", "error"]]
 
     def summary(self) -> str:

@@ -72,7 +72,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 
 
 def typed_frame(kind: str, data: Mapping[str, Any] | None = None) -> pd.DataFrame:
-    """Build a frame of ``kind`` with exactly the schema's columns, in order, and dtypes."""
+    """Build a frame of ``kind`` with exactly the columns and dtypes of ``SCHEMAS[kind]``
+    (documented on the Article property of the same name), in that order."""
     schema = SCHEMAS[kind]
     data = data or {}
     cols = {}
@@ -100,7 +101,7 @@ def table_of(obj: Any, kind: str) -> pd.DataFrame:
 
 
 def empty_frame(kind: str) -> pd.DataFrame:
-    """An empty frame of ``kind`` with every column and dtype."""
+    """An empty frame of ``kind`` with every column and dtype of ``SCHEMAS[kind]``."""
     return typed_frame(kind)
 
 

@@ -126,6 +126,9 @@ def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[s
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(body)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a report is shared
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

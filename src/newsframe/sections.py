@@ -172,24 +172,37 @@ def find_dateline(lines: list[str], max_line: int | None = None) -> Dateline | N
     """Return the first dateline among the article's lines, or ``None``.
 
     Only lines in the first two thirds of the article are considered, and the dateline must be
-    followed by prose (at least four words) on the same line.
+    followed by prose (at least four words) on the same line. The agency and dash forms are
+    looked for first, everywhere; the colon form ("New Delhi: ...") only when none is found,
+    on the first three content lines, and never for a label such as "Analysis:" or
+    "Editor's note:".
     """
     limit = len(lines) if max_line is None else min(max_line, len(lines))
     limit = max(1, min(limit, (2 * len(lines)) // 3 + 1))
-    content_seen = 0
-    for i, line in enumerate(lines[:limit]):
-        if not line.strip():
-            continue
-        patterns = [DATELINE_RE, DATELINE_CAPS_RE, DATELINE_PLACE_DASH_RE]
-        if content_seen < 3:
-            patterns.append(DATELINE_COLON_RE)
-        content_seen += 1
-        for rx in patterns:
+    content = [(i, line) for i, line in enumerate(lines[:limit]) if line.strip()]
+    for i, line in content:
+        for rx in (DATELINE_RE, DATELINE_CAPS_RE, DATELINE_PLACE_DASH_RE):
             m = rx.match(line)
             if m and len(line[m.end() :].split()) >= 4:
-                text = m.group("dateline").strip()
-                return Dateline(line=i + 1, text=text, start=m.start("dateline"), end=m.end())
+                return _dateline(i, m)
+    for i, line in content[:3]:
+        m = DATELINE_COLON_RE.match(line)
+        if m and not _COLON_LABELS.search(m.group("place")):
+            return _dateline(i, m)
     return None
+
+
+def _dateline(i: int, m: re.Match[str]) -> Dateline:
+    text = m.group("dateline").strip()
+    return Dateline(line=i + 1, text=text, start=m.start("dateline"), end=m.end())
+
+
+# words that make "X:" a label, not a place
+_COLON_LABELS = re.compile(
+    r"(?i)\b(?:note|analysis|opinion|comment|commentary|editorial|warning|update|updated|"
+    r"exclusive|breaking|watch|video|photos?|live|explainer|review|interview|factbox|"
+    r"timeline|q&a|read|listen|related|source|sources|summary|correction)\b|['’]s\b"
+)
 
 
 def _letters(s: str) -> list[str]:

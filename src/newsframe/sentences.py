@@ -32,8 +32,10 @@ _OPENER_WORDS = """
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
 _BOUNDARY = re.compile(
-    r"""(?P<punct>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=(?P<next>["'“‘«(\[]*[A-Z0-9]))"""
+    r"""(?P<punct>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)"""
+    r"""(?=(?P<next>["'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]))"""
 )
+_LOOKBACK = 64  # characters searched for the word before a period: keeps splitting linear
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
 TAIL_CHROME = re.compile(
     r"(?i)(?:(?<=\s)|^)(?:e-?mail\ to\ a\ friend|(?:watch|see|read|listen)\b[^.!?]{0,160}»)\s*$",
@@ -42,7 +44,7 @@ TAIL_CHROME = re.compile(
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot_at)
+    m = _WORD_BEFORE.search(text, max(0, dot_at - _LOOKBACK), dot_at)
     if not m:
         return False
     word = m.group(1)
@@ -74,7 +76,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, bool]]:
         punct = m.group("punct")
         if punct == "." and _is_abbreviation(text, m.start()):
             nxt = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[m.end() :])
-            word_before = _WORD_BEFORE.search(text, 0, m.start())
+            word_before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
             initialism = word_before is not None and "." in word_before.group(1)
             if not (initialism and nxt and nxt.group(1).lower() in _OPENERS):
                 continue

@@ -362,7 +362,8 @@ def score_article(article: Article, *, include_boilerplate: bool = False) -> pd.
     """:func:`score_sentences` on an article, using its metadata language when known.
 
     With the defaults and an English (or unknown-language) article this is
-    :attr:`Article.sentiment`, which is cached.
+    :attr:`Article.sentiment`, which is cached. Returns the same columns and dtypes as
+    :func:`score_sentences` (``SCHEMAS["sentiment"]``).
     """
     language = article.meta.get("language")
     if not include_boilerplate and (language is None or str(language).lower().startswith("en")):
