@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -104,3 +105,23 @@ def test_cli_help_lists_commands(capsys):
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "report" in out and "extract" in out
+
+
+def test_frames_do_not_depend_on_hash_seed():
+    code = (
+        "import hashlib, warnings, newsframe as nf; warnings.simplefilter('ignore');"
+        f"a = nf.read_article({str(SEED)!r});"
+        "print(hashlib.sha256(b''.join(getattr(a, t).to_csv().encode() for t in "
+        "('lines', 'sentences', 'places', 'dates', 'sentiment'))).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("0", "12345")
+    }
+    assert len(digests) == 1 and len(next(iter(digests))) == 64
