@@ -371,6 +371,12 @@ def test_gold_accuracy() -> None:
         ),
         ("Floods hit West Bengal and Odisha in India.", ["IND", "IND", "IND"]),
         ("CNN's Austin Herrera contributed to this report from Panama.", ["PAN"]),
+        (
+            "Kenya's police chief said herders had driven cattle onto ranches around Nanyuki.",
+            ["KEN", "KEN"],
+        ),
+        ("Ukraine said Russian drones hit Kostyantynivka overnight.", ["UKR", "RUS", "UKR"]),
+        ("The Minneapolis Star-Tribune reported 20 missing, Minnesota officials said.", ["USA"]),
     ],
 )
 def test_general_rules_from_blind_evaluation(text, expected):

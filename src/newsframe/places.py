@@ -285,11 +285,13 @@ def _prev_word(m: _Match) -> str:
 
 
 def _beside_capitalised(m: _Match, text: str) -> bool:
-    """Is the match joined by a single space to a capitalised word on either side?"""
+    """Is the match joined by a space or a hyphen to a capitalised word on either side?"""
+    if m.start >= 2 and text[m.start - 1] == "-" and text[m.start - 2].isalpha():
+        return True  # the end of a hyphenated name: "Star-Tribune"
     if m.i > 0:
         prev = m.toks[m.i - 1]
-        if prev.cap and not prev.first and text[prev.end : m.start] == " ":
-            return True
+        if prev.cap and not prev.first and text[prev.end : m.start] in (" ", "-"):
+            return True  # "Austin Herrera", "Star-Tribune"
     return bool(_next_caps(m, text))
 
 
@@ -590,6 +592,11 @@ def _resolve(ms: list[_Match], text: str, persons: set[str]) -> None:
                 for c in m.cands
                 if c.kind == "city" and c.subdivision and not c.common and c.iso3 in mentioned
             ]
+            cities = {c.iso3 for c in m.cands if c.kind == "city"}
+            if not ok and len(cities) == 1:  # a town known in one country only, named there
+                ok = [
+                    c for c in m.cands if c.kind == "city" and not c.common and c.iso3 in mentioned
+                ]
         if not ok:
             m.drop = "no evidence"
             continue
