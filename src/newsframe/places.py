@@ -593,7 +593,9 @@ def _resolve(ms: list[_Match], text: str, persons: set[str]) -> None:
                 if c.kind == "city" and c.subdivision and not c.common and c.iso3 in mentioned
             ]
             cities = {c.iso3 for c in m.cands if c.kind == "city"}
-            if not ok and len(cities) == 1:  # a town known in one country only, named there
+            if not ok and len(cities) == 1 and "USA" not in cities:
+                # a town known in one country only, which the article names (US towns need
+                # their state, as AP style writes them)
                 ok = [
                     c for c in m.cands if c.kind == "city" and not c.common and c.iso3 in mentioned
                 ]
