@@ -223,3 +223,19 @@ def test_failing_cell_names_cell_and_article_and_leaves_no_html(tmp_path):
         build_report([SEED], output=out, notebook=broken)
     assert not out.exists()
     assert not list(tmp_path.glob(".report-*"))
+
+
+@pytest.mark.slow
+def test_corpus_report_lists_bad_files_and_pools_the_rest(tmp_path):
+    from newsframe.paths import CNN_STORIES
+
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    stories = sorted(CNN_STORIES.glob("*.story"))[:3]
+    html_path = build_report([*stories, bad], output=tmp_path / "corpus.html")
+    html = html_path.read_text(encoding="utf-8")
+    assert "3 of 4 articles read" in html
+    assert "empty.txt: the file is empty" in html
+    assert "Chart: Coverage by country" in html  # bars, map and the heat map over time
+    assert html.count('src="data:image/png;base64,') >= 7
+    assert ">NaN<" not in html
