@@ -1480,13 +1480,9 @@ def score_dates(pred: pd.DataFrame, gold_mentions: Sequence[Mapping[str, Any]]) 
     gold: Counter[tuple[int, str, str]] = Counter(
         (int(m["line"]), str(m["date_start"])[:10], str(m["date_end"])[:10]) for m in gold_mentions
     )
-    tp = sum((predicted & gold).values())
-    fp = sum(predicted.values()) - tp
-    fn = sum(gold.values()) - tp
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+    from .scoring import multiset_scores
+
+    return multiset_scores(predicted, gold, zero_division=0.0)
 
 
 __all__ = ["WEEKDAYS", "extract_dates", "score_dates", "timeline_density"]

@@ -838,17 +838,6 @@ def score_places(pred: pd.DataFrame, gold_mentions: list[dict[str, Any]]) -> dic
         zip(pred["line"].tolist(), pred["iso3"].tolist(), strict=True)
     )
     g: Counter[tuple[int, str]] = Counter((int(r["line"]), str(r["iso3"])) for r in gold_mentions)
-    tp = sum((p & g).values())
-    fp = sum(p.values()) - tp
-    fn = sum(g.values()) - tp
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-    }
+    from .scoring import multiset_scores
+
+    return multiset_scores(p, g, zero_division=1.0)
