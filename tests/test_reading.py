@@ -203,3 +203,9 @@ def test_reading_emits_no_warnings_for_utf8(seed):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_article(SEED)
+
+
+def test_published_from_a_manifest_beside_the_file(story):
+    art = story("ee8871b1")  # data/raw/cnn-stories has MANIFEST.csv and no sidecars
+    assert str(art.published) == "2007-07-13"
+    assert art.dates.date_start.notna().all()

@@ -337,7 +337,8 @@ def read_article(
             string without line breaks that names an existing file, or ends in a file
             extension, is taken as a path.
         published: the publication date (date, datetime or ISO string). When omitted, it is
-            read from a ``<stem>.meta.json`` sidecar next to the file, if there is one.
+            read from a ``<stem>.meta.json`` sidecar next to the file, or else from a
+            ``MANIFEST.csv`` (columns ``file``, ``published``) in the file's folder.
         max_bytes: larger files are rejected.
 
     Raises:
@@ -374,6 +375,10 @@ def read_article(
             if published is not None:
                 name_for_date = str(path.with_name(path.stem + ".meta.json"))
                 meta["published"] = parse_date(published, name=name_for_date)
+            elif (path.parent / "MANIFEST.csv").is_file():
+                from .corpus import read_manifest  # a corpus folder's manifest of dates
+
+                meta["published"] = read_manifest(path.parent / "MANIFEST.csv").get(path.stem)
     else:
         name = "<text>"
         text = source[1:] if source.startswith("\ufeff") else source
