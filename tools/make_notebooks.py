@@ -195,7 +195,7 @@ if single:
     )
     lines = data.lines
 else:
-    overview = data.articles.drop(columns=["path"]).astype(object)
+    overview = data.articles.drop(columns=["path", "stem"]).astype(object)
     overview = overview.where(overview.notna(), "")  # show missing titles as blanks, not NaN
     lines = data.lines
     display(HTML(f"<p>{html.escape(data.summary())}</p>"))

@@ -35,8 +35,10 @@ Engine = Literal["serial", "processes", "dask"]
 TABLES: tuple[str, ...] = ("lines", "sentences", "places", "dates", "sentiment")
 ARTICLE_COLUMNS = {
     "article": "str",
+    "stem": "str",
     "path": "str",
     "published": "datetime64[s]",
+    "source": "str",
     "title": "str",
     "dateline": "str",
     "lines": "int64",
@@ -64,8 +66,10 @@ def process_article(job: Job) -> dict[str, Any]:
     path = Path(job.path)
     record: dict[str, Any] = {
         "article": job.key or path.stem,
+        "stem": path.stem,
         "path": str(path),
         "published": job.published,
+        "source": None,
         "title": None,
         "dateline": None,
         "lines": 0,
@@ -83,6 +87,7 @@ def process_article(job: Job) -> dict[str, Any]:
         return {"articles": record}
     record.update(
         published=art.published,
+        source=art.meta.get("source"),
         title=art.meta.get("title"),
         dateline=art.meta.get("dateline"),
         lines=len(frames["lines"]),
@@ -307,9 +312,11 @@ class Corpus:
     """The per-article frames of many articles, concatenated, with an ``article`` key first.
 
     Attributes:
-        articles: one row per input file: ``article`` (str, the file stem), ``path`` (str),
-            ``published`` (datetime64[s]), ``title`` (str), ``dateline`` (str), ``lines``
-            (int64), ``words`` (int64) and ``error`` (str; missing when the article was read).
+        articles: one row per input file: ``article`` (str, the key: the file stem, made
+            unique), ``stem`` (str), ``path`` (str), ``published`` (datetime64[s]),
+            ``source`` (str, the outlet from the sidecar), ``title`` (str), ``dateline``
+            (str), ``lines`` (int64), ``words`` (int64) and ``error`` (str; missing when the
+            article was read).
         lines, sentences, places, dates, sentiment: the :class:`~newsframe.Article` frames
             with ``article`` (categorical, categories in input order) as first column.
     """
