@@ -377,6 +377,16 @@ def test_gold_accuracy() -> None:
         ),
         ("Ukraine said Russian drones hit Kostyantynivka overnight.", ["UKR", "RUS", "UKR"]),
         ("The Minneapolis Star-Tribune reported 20 missing, Minnesota officials said.", ["USA"]),
+        # an administrative unit names a place the gazetteer lacks
+        ("Ma Liya, a resident of Ludian county, said so. China sent troops.", ["CHN", "CHN"]),
+        ("Fighting spread in Rakhine state, Myanmar's army said.", ["MMR", "MMR"]),
+        ("The Islamic State claimed the attack in Iraq.", ["IRQ"]),
+        ("Northern province officials in Zambia said rain fell.", ["ZMB"]),
+        # seas named after countries are not the countries
+        (
+            "The storm hit Catanduanes province, Philippines, then crossed the South China Sea.",
+            ["PHL", "PHL"],
+        ),
     ],
 )
 def test_general_rules_from_blind_evaluation(text, expected):

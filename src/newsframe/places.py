@@ -717,6 +717,8 @@ def extract_places(
     persons, _ = _classify(matches, text)
     _link_pairs(matches, text)
     _resolve(matches, text, persons)
+    matches.extend(_unit_places(matches, text, sent_rows))
+    matches.sort(key=lambda m: m.start)
 
     names = gaz.countries
     rows: dict[str, list[Any]] = {
@@ -740,6 +742,76 @@ def extract_places(
         rows["iso3"].append(m.iso3)
         rows["country"].append(names.get(m.iso3, m.iso3))
     return typed_frame("places", rows)
+
+
+# "Ludian county", "Rakhine state", "Khurda district", "the county of Ludian": an
+# administrative unit names a sub-national place even when the gazetteer lacks it
+_UNIT = r"(?:county|district|province|prefecture|governorate|oblast|region|state|municipality)"
+_NAME = r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?"
+_UNIT_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+{_UNIT}\b")
+_UNIT_BEFORE = re.compile(
+    rf"\b(?:county|district|province|prefecture|governorate|region|town|village)\s+of\s+"
+    rf"(?P<name>{_NAME})\b"
+)
+_NOT_A_NAME = _words(
+    """the this that these those each every another which what whose its their his her our
+    northern southern eastern western central north south east west northeastern northwestern
+    southeastern southwestern upper lower greater inner outer home border coastal capital
+    federal autonomous tribal rural urban key swing battleground member island mountain
+    neighbouring neighboring nearby remote restive troubled whole entire same new old"""
+)
+
+
+def _unit_places(ms: list[_Match], text: str, sent_rows: list[tuple[Any, ...]]) -> list[_Match]:
+    """Places the gazetteer lacks, named by an administrative unit ("Ludian county").
+
+    Each takes the country of the other places in its sentence when they agree, else the
+    country the article mentions most (if it has a clear majority); otherwise it is left out.
+    Names already matched, sentence-initial words and words such as "northern" never count.
+    """
+    kept = [m for m in ms if not m.drop and m.iso3]
+    # a known name dropped for lack of evidence gets it from the unit ("Somalia's Bay region")
+    weak = {(m.start, m.end): m for m in ms if m.drop == "no evidence"}
+    taken = [(m.start, m.end) for m in ms if m.drop != "no evidence"]
+    if not kept:
+        return []
+    totals = Counter(m.iso3 for m in kept)
+    top = totals.most_common(2)
+    article_iso = (
+        top[0][0]
+        if top[0][1] * 2 > sum(totals.values()) and (len(top) == 1 or top[0][1] > top[1][1])
+        else None
+    )
+    out: list[_Match] = []
+    for idx, row in enumerate(sent_rows):
+        start, end = row[3], row[4]
+        seg = text[start:end]
+        if "county" not in seg and "district" not in seg and not _UNIT_HINT.search(seg):
+            continue
+        for rx in (_UNIT_AFTER, _UNIT_BEFORE):
+            for m in rx.finditer(seg):
+                s, e = start + m.start("name"), start + m.end("name")
+                first = m.group("name").split()[0].split("-")[0]
+                if s == start or first.lower() in _NOT_A_NAME:
+                    continue
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                here = {k.iso3 for k in kept if k.sent == idx}
+                iso = next(iter(here)) if len(here) == 1 else (article_iso if not here else None)
+                if iso is None:
+                    continue
+                found = weak.pop((s, e), None)
+                if found is not None:  # already in the list of matches: revive it
+                    found.drop, found.kind, found.iso3 = "", "city", iso
+                else:
+                    found = _Match(s, e, text[s:e], text[s:e].lower(), [], idx, 0, 0, [])
+                    found.kind, found.iso3 = "city", iso
+                    out.append(found)
+                taken.append((s, e))
+    return out
+
+
+_UNIT_HINT = re.compile(r"\b(?:province|prefecture|governorate|oblast|region|state|municipality)\b")
 
 
 def _relative_to_text(matches: list[_Match], text: str) -> None:
