@@ -453,6 +453,8 @@ def test_cnn_pooled_f1() -> None:
             [("2023-10-06", "2023-10-06")],
         ),
         ("The image is 1920 pixels wide.", []),
+        ("The coup in May last year toppled the president.", [("2022-05-01", "2022-05-31")]),
+        ("Prices rose 5% in the last year, officials said.", []),
     ],
 )
 def test_general_rules_from_blind_evaluation(text, expected):

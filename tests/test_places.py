@@ -382,6 +382,10 @@ def test_gold_accuracy() -> None:
         ("Fighting spread in Rakhine state, Myanmar's army said.", ["MMR", "MMR"]),
         ("The Islamic State claimed the attack in Iraq.", ["IRQ"]),
         ("Northern province officials in Zambia said rain fell.", ["ZMB"]),
+        ("Fighting around el-Fasher, Sudan, killed 20 people.", ["SDN", "SDN"]),
+        ("Moqtada al-Sadr won the vote in Iraq.", ["IRQ"]),
+        ("Floodwater rose in the Adyar river in Chennai, India.", ["IND", "IND"]),
+        ("The Airport Authority of India closed the airport in Chennai.", ["IND"]),
         # seas named after countries are not the countries
         (
             "The storm hit Catanduanes province, Philippines, then crossed the South China Sea.",

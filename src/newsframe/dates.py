@@ -268,6 +268,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "monthrelyear",  # "May last year", "March of next year": one expression
+        re.compile(
+            rf"(?P<mon>{_MONTH_FULL})(?:{_SP}of)?{_SP}(?P<ryear>{_ci('last', 'this', 'next')})"
+            rf"{_SP}year(?![\w-])"
+        ),
+    ),
+    (
         "relunit",  # "last week", "Earlier this month", "this past weekend", "next summer"
         re.compile(
             rf"(?P<pre>{_REL_PRE}){_SP}"
@@ -711,6 +718,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "season": (_SEASON_TOKENS,),
     "weekday": (_DAY_TOKENS,),
     "month": (_MONTH_TOKENS,),
+    "monthrelyear": (_MONTH_TOKENS, ("year", "Year")),
 }
 
 
@@ -722,6 +730,8 @@ _WINDOWED: dict[str, tuple[str, ...]] = {
     "numeric": ("/",),
     "ago": (" ago",),
     "relunit": ("week", "month", "year", "Week", "Month", "Year", *_SEASON_TOKENS),
+    "monthrelyear": ("year", "Year"),
+    "dmyn": _MONTH_TOKENS,  # "17 January 2013": only near a month name
     "theweekend": ("weekend",),
     "partofday": ("night", "morning", "afternoon", "evening"),
     "decade": ("0s", "0's", "0’s"),
@@ -811,6 +821,7 @@ _BAD_BEFORE: dict[str, str] = {
     "ago": "-",
     "relweekday": "-",
     "relmonth": "-",
+    "monthrelyear": "-",
     "relunit": "-",
     "partofday": "-",
     "deictic": "-",
@@ -875,6 +886,8 @@ def _keep(kind: str, m: re.Match[str], text: str) -> bool:
         if re.match(r"[ \t]*(?:to|-|–)[ \t]*\d{3,4}\b", after) and re.search(r"\d[ \t]*$", before):
             return False
         return year >= 1800 or bool(_YEAR_PREP.search(before))
+    if kind == "relunit" and re.search(r"\b(?:the|The)[ \t]+$", before):
+        return False  # "in the last year", "over the next month": a span, not the calendar unit
     if kind == "deictic":
         return True
     return True
@@ -970,9 +983,9 @@ def _resolve(hits: list[_Hit], text: str, pub: dt.date | None, year_guess: int |
 def _granularity_of(h: _Hit) -> str:
     g = h.groups
     if h.kind in ("relunit",):
-        unit = g["unit"]
+        unit = g["unit"].lower()
         return "season" if unit in _SEASON_START else unit
-    if h.kind in ("month", "relmonth"):
+    if h.kind in ("month", "relmonth", "monthrelyear"):
         return "month"
     if h.kind == "season":
         return "season"
@@ -1104,11 +1117,13 @@ def _resolve_relative(
             first = (pub.year - 10 * n) // 10 * 10
             h.date_start, h.date_end = dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
             h.granularity = "decade"
-    elif kind in ("month", "relmonth"):
+    elif kind in ("month", "relmonth", "monthrelyear"):
         mon = _MONTHS[g["mon"]]
         rel = (g.get("rel") or "").lower()
         h.granularity = "month"
-        if rel == "this":
+        if g.get("ryear"):  # "May last year"
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[g["ryear"].lower()]
+        elif rel == "this":
             year = pub.year
         elif rel == "last":
             year = pub.year if mon < pub.month else pub.year - 1

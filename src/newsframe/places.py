@@ -102,6 +102,7 @@ _NAME_HEADS = _words(
 )
 _ORG_HEADS = _words(
     """university college institute school academy foundation fund company corporation bank
+    authority agency board
     club museum gallery library hospital hotel stadium church cathedral organization
     organisation association society council committee commission party movement front
     alliance federation union network center centre conservatory observatory symphony
@@ -153,6 +154,9 @@ _ATTACK_WORDS = _words(
 _HONORIFIC_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady)\.? $"
 )
+# "the Adyar river", "Lake Chad" is matched as a whole elsewhere: a place named for a water
+# body is not a place mention
+_WATER_AFTER = re.compile(r" (?:river|lake|canal|creek|dam|reservoir|strait)s?\b")
 _LANGUAGE_BEFORE = _words(
     "in into speak speaks spoke speaking spoken learn learning learned taught fluent"
 )
@@ -189,11 +193,18 @@ class _Match:
     drop: str = ""  # why it does not count
 
 
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|an|ar|as|ash|az|ad-d)-[A-Z]")
+
+
 def _tokens(text: str, base: int) -> list[_Tok]:
     out: list[_Tok] = []
     for k, m in enumerate(_TOKEN.finditer(text)):
         w = m.group()
-        out.append(_Tok(base + m.start(), base + m.end(), w, w[0].isupper(), k == 0))
+        cap = w[0].isupper()
+        if not cap and _ARTICLE_PREFIX.match(w):  # "el-Fasher", "al-Qaim"; not "Moqtada al-Sadr"
+            prev = out[-1] if out else None
+            cap = not (prev and prev.cap and text[prev.end - base : m.start()] == " ")
+        out.append(_Tok(base + m.start(), base + m.end(), w, cap, k == 0))
     return out
 
 
@@ -429,7 +440,11 @@ def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
             ) and first_word.lower() in _LANGUAGE_NAMES:
                 m.drop = "language"
             continue
-        if any(w in _NAME_HEADS for w in nxt) or _inside_org_name(m, text):
+        if (
+            any(w in _NAME_HEADS for w in nxt)
+            or _inside_org_name(m, text)
+            or _WATER_AFTER.match(text, m.end)
+        ):
             m.drop = "name of a thing"
             continue
         given_name = m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES
