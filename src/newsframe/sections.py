@@ -110,7 +110,6 @@ _AGENCY_CREDIT_RE = re.compile(
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
 _MARKUP_RE = re.compile(r"^\s*@[a-z_]+\s*$")
-_END_PUNCT = ".!?…:;\"'”’»)]"
 _CHROME_RE = re.compile(
     r"(?ix)^\s*(?:"
     r"e-?mail\ to\ a\ friend|share\ this|click\ here\b|advertisement$|"
