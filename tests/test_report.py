@@ -239,3 +239,8 @@ def test_corpus_report_lists_bad_files_and_pools_the_rest(tmp_path):
     assert "Chart: Coverage by country" in html  # bars, map and the heat map over time
     assert html.count('src="data:image/png;base64,') >= 7
     assert ">NaN<" not in html
+
+
+def test_no_article_is_an_error():
+    with pytest.raises(NewsframeError, match="no article given"):
+        build_report([])

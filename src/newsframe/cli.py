@@ -152,7 +152,7 @@ def _report(args: argparse.Namespace) -> int:
     else:
         from tqdm import tqdm
 
-        check_inputs([], args.published, allow_empty=True)
+        check_inputs([], args.published)  # the date only; each article is checked below
         bad = 0
         for p in tqdm(paths, desc="checking articles", unit="article", file=sys.stderr):
             try:

@@ -35,19 +35,13 @@ class ReportError(NewsframeError):
     """The report could not be built (a cell failed, or the export failed)."""
 
 
-def check_inputs(
-    articles: Sequence[str | os.PathLike[str]],
-    published: DateLike = None,
-    *,
-    allow_empty: bool = False,
-) -> None:
-    """Read every article and parse ``published`` now, so bad input fails before a kernel starts.
+def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike = None) -> None:
+    """Parse ``published`` and read every article in ``articles`` now, so that bad input fails
+    before a kernel starts.
 
     Raises:
         NewsframeError: with a one-line message naming the file and the problem.
     """
-    if not articles and not allow_empty:
-        raise NewsframeError("no article given")
     parse_date(published, name="--published")
     for path in articles:
         read_article(Path(path), published=published)
@@ -193,8 +187,10 @@ def build_report(
             failed export. No partial HTML is left behind.
     """
     paths = [Path(a).resolve() for a in articles]
+    if not paths:
+        raise NewsframeError("no article given")
     if not checked:
-        check_inputs(paths if len(paths) == 1 else [], published, allow_empty=len(paths) > 1)
+        check_inputs(paths if len(paths) == 1 else [], published)
     html_path = Path(output) if output else default_output(paths)
     executed = html_path.with_suffix(".ipynb")
     date = parse_date(published, name="--published")
