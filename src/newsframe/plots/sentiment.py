@@ -100,23 +100,8 @@ def plot_sentiment_by_section(
             xs.extend(pts)
         if row.sentences == 0 or math.isnan(row.polarity_mean):
             continue
-        mean = float(row.polarity_mean)
-        xerr = None
-        if not (math.isnan(row.ci_low) or math.isnan(row.ci_high)):
-            xerr = [[max(0.0, mean - row.ci_low)], [max(0.0, row.ci_high - mean)]]
-            xs.extend([row.ci_low, row.ci_high])
-        xs.append(mean)
         kw: dict[str, Any] = {"fmt": "o", "capsize": 4, "markersize": 7, "lw": 1.6, **style}
-        ax.errorbar(
-            [mean],
-            [y],
-            xerr=xerr,
-            color=color,
-            markerfacecolor="white" if row.few_sentences else color,
-            markeredgewidth=1.6,
-            zorder=3,
-            **kw,
-        )
+        xs.extend(_mean_with_interval(ax, row, y, color, markeredgewidth=1.6, **kw))
     ax.set_yticks(range(len(summary)), labels)
     ax.set_ylim(len(summary) - 0.5, -0.5)
     _symmetric_xlim(ax, np.asarray(xs, dtype=float))
@@ -136,6 +121,27 @@ def plot_sentiment_by_section(
     return ax
 
 
+def _mean_with_interval(ax: Axes, row: Any, y: float, color: Any, **kw: Any) -> list[float]:
+    """Draw a section's mean polarity with its bootstrap interval (open marker for a small
+    section); return the x values drawn, for the axis limits."""
+    mean = float(row.polarity_mean)
+    xerr = None
+    drawn = [mean]
+    if not (math.isnan(row.ci_low) or math.isnan(row.ci_high)):
+        xerr = [[max(0.0, mean - row.ci_low)], [max(0.0, row.ci_high - mean)]]
+        drawn += [row.ci_low, row.ci_high]
+    ax.errorbar(
+        [mean],
+        [y],
+        xerr=xerr,
+        color=color,
+        markerfacecolor="white" if row.few_sentences else color,
+        zorder=3,
+        **kw,
+    )
+    return drawn
+
+
 def _plot_corpus(summary: pd.DataFrame, ax: Axes, title: str, style: dict[str, Any]) -> Axes:
     """Several articles: one row per section, one small interval per article, dodged."""
     _neutral_band(ax)
@@ -151,22 +157,8 @@ def _plot_corpus(summary: pd.DataFrame, ax: Axes, title: str, style: dict[str, A
         labels.append(f"{section} (n={n}, {len(with_data)} art.)")
         for row in with_data.itertuples(index=False):
             dy = offsets[articles.index(row.article)]
-            mean = float(row.polarity_mean)
-            xerr = None
-            if not (math.isnan(row.ci_low) or math.isnan(row.ci_high)):
-                xerr = [[max(0.0, mean - row.ci_low)], [max(0.0, row.ci_high - mean)]]
-                xs.extend([row.ci_low, row.ci_high])
-            xs.append(mean)
             kw: dict[str, Any] = {"fmt": "o", "capsize": 0, "markersize": 3.5, "lw": 0.9, **style}
-            ax.errorbar(
-                [mean],
-                [y + dy],
-                xerr=xerr,
-                color=color,
-                markerfacecolor="white" if row.few_sentences else color,
-                zorder=3,
-                **kw,
-            )
+            xs.extend(_mean_with_interval(ax, row, y + dy, color, **kw))
         if n:
             pooled = float((with_data["polarity_mean"] * with_data["sentences"]).sum() / n)
             ax.plot([pooled], [y], marker="D", color="black", markersize=6, zorder=4, lw=0)
