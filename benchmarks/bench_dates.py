@@ -21,7 +21,8 @@ import pandas as pd
 
 import newsframe as nf
 from benchmarks._timing import timings
-from newsframe.dates import extract_dates, score_dates
+from newsframe.dates import extract_dates
+from newsframe.evaluation import score_dates
 from newsframe.paths import CNN_STORIES, ROOT, SEED
 
 GOLD = ROOT / "tests" / "data" / "gold" / "dates"

@@ -17,8 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 import newsframe as nf
+from newsframe.evaluation import score_places
 from newsframe.paths import CNN_STORIES, ROOT, SEED
-from newsframe.places import extract_places, score_places
+from newsframe.places import extract_places
 from newsframe.sections import split_lines
 
 GOLD = ROOT / "tests" / "data" / "gold" / "places"

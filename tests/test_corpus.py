@@ -7,9 +7,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from newsframe.corpus import TABLES, read_corpus, read_manifest, read_parquet, write_corpus
+from newsframe.corpus import TABLES, read_corpus, read_parquet, write_corpus
 from newsframe.errors import NewsframeError
 from newsframe.paths import CNN_STORIES, SEED
+from newsframe.reading import read_manifest
 
 STORIES = sorted(CNN_STORIES.glob("*.story"))[:5]
 

@@ -21,7 +21,7 @@ _EXPORTS: dict[str, str] = {
     "read_article": "article",
     "Corpus": "corpus",
     "read_corpus": "corpus",
-    "coverage_by_country": "places",
+    "coverage_by_country": "coverage",
     "timeline_density": "dates",
     "sentiment_by_section": "sentiment",
     "sentiment_agreement": "sentiment",
@@ -57,10 +57,10 @@ if TYPE_CHECKING:
     from .article import Article, read_article
     from .compare import coverage_over_time
     from .corpus import Corpus, read_corpus
+    from .coverage import coverage_by_country
     from .dates import timeline_density
     from .errors import BadInputError, MissingDateError, NewsframeError
     from .frames import SCHEMAS
-    from .places import coverage_by_country
     from .sections import SECTIONS
     from .sentiment import sentiment_agreement, sentiment_by_section, top_sentences
 

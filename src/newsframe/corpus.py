@@ -13,7 +13,6 @@ there are; :func:`read_parquet` loads the result back as a :class:`Corpus`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import glob
 import os
@@ -25,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .article import DateLike, parse_date, read_article
+from .article import read_article
 from .errors import NewsframeError
+from .reading import DateLike, parse_date, read_manifest
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,27 +118,6 @@ def process_chunk(jobs: Sequence[Job]) -> dict[str, Any]:
 
 def _chunks(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
     return [jobs[i : i + size] for i in range(0, len(jobs), size)]
-
-
-def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]:
-    """Read a CSV with ``file`` and ``published`` columns into ``{file stem: date}``.
-
-    ``file`` may be a path relative to the manifest, or a bare file name.
-    """
-    path = Path(manifest)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.DictReader(fh))
-    except OSError as exc:
-        raise NewsframeError(f"{path}: cannot read the manifest ({exc.strerror})") from None
-    if not rows or not {"file", "published"} <= set(rows[0]):
-        raise NewsframeError(f"{path}: the manifest needs 'file' and 'published' columns")
-    dates: dict[str, dt.date | None] = {}
-    for i, row in enumerate(rows, start=2):
-        dates[Path(row["file"]).stem] = parse_date(
-            row["published"] or None, name=f"{path}, row {i}"
-        )
-    return dates
 
 
 def expand_paths(

@@ -77,16 +77,15 @@ import calendar
 import datetime as dt
 import re
 import warnings
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from .frames import SCHEMAS, table_of, typed_frame
-
-DateLike = dt.date | dt.datetime | str | pd.Timestamp | None
+from .frames import SCHEMAS, named_frames, typed_frame
+from .reading import DateLike, parse_date
 
 # --- vocabulary -----------------------------------------------------------------------------
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -648,8 +647,6 @@ def _month_number(token: str) -> int:
 
 
 def _to_date(value: DateLike, name: str) -> dt.date | None:
-    from .article import parse_date
-
     return parse_date(value, name=name)
 
 
@@ -1376,10 +1373,6 @@ def _trim_surfaces(hits: list[_Hit], text: str) -> None:
 DENSITY_COLUMNS = ("date", "section", "granularity", "weight")
 
 
-def _dates_of(obj: Any) -> pd.DataFrame:
-    return table_of(obj, "dates")
-
-
 def timeline_density(
     article_or_articles: Any,
     freq: str = "D",
@@ -1392,8 +1385,8 @@ def timeline_density(
 
     Args:
         article_or_articles: an :class:`~newsframe.Article`, a dates frame, or several of
-            either (a list, or a mapping of name -> article). With several, an ``article``
-            column (the article's stem, the mapping key, or its position) comes first.
+            either (a list, a mapping of name -> article, or a Corpus). With several, an
+            ``article`` column (named by :func:`newsframe.frames.named_frames`) comes first.
         freq: a pandas period alias ("D", "W", "M", "Y"...): the days are summed into periods
             labelled by their first day.
         counts: also return ``count``, the number of expressions whose span covers the period
@@ -1410,20 +1403,7 @@ def timeline_density(
           resolved expressions.
         * ``count`` (int64): only with ``counts=True``.
     """
-    from .corpus import Corpus
-
-    if isinstance(article_or_articles, Corpus):
-        article_or_articles = list(article_or_articles)
-    several = isinstance(article_or_articles, (list, tuple, Mapping))
-    if isinstance(article_or_articles, Mapping):
-        items = [(str(k), _dates_of(v)) for k, v in article_or_articles.items()]
-    elif several:
-        items = [
-            (getattr(a, "stem", None) or str(i), _dates_of(a))
-            for i, a in enumerate(article_or_articles)
-        ]
-    else:
-        items = [("", _dates_of(article_or_articles))]
+    items, several = named_frames(article_or_articles, "dates")
     schema = SCHEMAS["dates"]
     arts, days, secs, grans, weights = [], [], [], [], []
     one_day = pd.Timedelta(days=1)
@@ -1471,33 +1451,4 @@ def timeline_density(
     return out[cols].reset_index(drop=True)
 
 
-# --- scoring ----------------------------------------------------------------------------------
-def score_dates(pred: pd.DataFrame, gold_mentions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Strict value precision, recall and F1, matched per line.
-
-    A predicted expression is correct only if its ``(date_start, date_end)`` equals that of a
-    gold mention on the same line; matching is a multiset intersection per line. Unresolved
-    predictions (``NaT``) count as false positives.
-
-    Args:
-        pred: a dates frame.
-        gold_mentions: dicts with ``line``, ``date_start`` and ``date_end`` (ISO strings), as
-            in ``tests/data/gold/dates/*.json``.
-
-    Returns:
-        ``{"precision", "recall", "f1", "tp", "fp", "fn"}``.
-    """
-    predicted: Counter[tuple[int, str, str]] = Counter()
-    for line, s, e in zip(pred["line"], pred["date_start"], pred["date_end"], strict=True):
-        key_s = "NaT" if pd.isna(s) else pd.Timestamp(s).date().isoformat()
-        key_e = "NaT" if pd.isna(e) else pd.Timestamp(e).date().isoformat()
-        predicted[(int(line), key_s, key_e)] += 1
-    gold: Counter[tuple[int, str, str]] = Counter(
-        (int(m["line"]), str(m["date_start"])[:10], str(m["date_end"])[:10]) for m in gold_mentions
-    )
-    from .scoring import multiset_scores
-
-    return multiset_scores(predicted, gold, zero_division=0.0)
-
-
-__all__ = ["WEEKDAYS", "extract_dates", "score_dates", "timeline_density"]
+__all__ = ["WEEKDAYS", "extract_dates", "timeline_density"]

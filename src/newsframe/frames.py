@@ -6,7 +6,7 @@ dtype, and a test can check each frame against :data:`SCHEMAS`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -100,9 +100,48 @@ def table_of(obj: Any, kind: str) -> pd.DataFrame:
     raise TypeError(f"expected an Article or a {kind} frame, not {type(obj).__name__}")
 
 
+def named_frames(
+    source: Any, kind: str, get: Callable[[Any], pd.DataFrame] | None = None
+) -> tuple[list[tuple[str, pd.DataFrame]], bool]:
+    """Turn "an article or many" into ``([(name, frame), ...], several)``: the one naming rule
+    every aggregation uses.
+
+    ``source`` is one item (an Article, a corpus article, or a ``kind`` frame), or several: a
+    mapping of name -> item, a Corpus, or any other iterable of items. ``get`` turns an item
+    into its frame (default: :func:`table_of`). Names are the mapping key, else the item's
+    ``stem`` (an Article's file stem, a corpus article's key), else ``article<i>`` (``i``
+    counted from 0 in input order); a name given twice gets ``~2``, ``~3``... as corpus keys
+    do. ``several`` is False when one item was given (named by the same rule).
+    """
+    get = get or (lambda item: table_of(item, kind))
+    one = isinstance(source, pd.DataFrame) or not isinstance(source, Iterable)
+    if one and (isinstance(source, pd.DataFrame) or hasattr(source, kind)):
+        return [(_stem(source) or "article0", get(source))], False
+    if one or isinstance(source, str | bytes):
+        name = type(source).__name__
+        raise TypeError(f"expected an Article, a {kind} frame or several, not {name}")
+    if isinstance(source, Mapping):
+        pairs = [(str(key), item) for key, item in source.items()]
+    else:
+        pairs = [(_stem(item) or f"article{i}", item) for i, item in enumerate(source)]
+    seen: dict[str, int] = {}
+    out = []
+    for name, item in pairs:
+        seen[name] = seen.get(name, 0) + 1
+        out.append((name if seen[name] == 1 else f"{name}~{seen[name]}", get(item)))
+    return out, True
+
+
+def _stem(item: Any) -> str | None:
+    if isinstance(item, pd.DataFrame):
+        return None
+    stem = getattr(item, "stem", None)
+    return stem if isinstance(stem, str) and stem else None
+
+
 def empty_frame(kind: str) -> pd.DataFrame:
     """An empty frame of ``kind`` with every column and dtype of ``SCHEMAS[kind]``."""
     return typed_frame(kind)
 
 
-__all__ = ["SCHEMAS", "SECTION_DTYPE", "empty_frame", "table_of", "typed_frame"]
+__all__ = ["SCHEMAS", "SECTION_DTYPE", "empty_frame", "named_frames", "table_of", "typed_frame"]

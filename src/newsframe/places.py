@@ -1,4 +1,4 @@
-"""Place mentions resolved to countries, coverage by country, and the accuracy score.
+"""Place mentions resolved to countries (text and sentences in, the places frame out).
 
 How a mention is found and resolved (the rules are general; none names an article):
 
@@ -43,28 +43,18 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .frames import table_of, typed_frame
-from .sections import SECTIONS, split_lines
+from .frames import typed_frame
+from .sections import split_lines
 
 if TYPE_CHECKING:
-    from .article import Article
     from .gazetteer import Candidate, Gazetteer
 
-__all__ = [
-    "COVERAGE_SECTIONS",
-    "coverage_by_country",
-    "extract_places",
-    "score_places",
-]
-
-COVERAGE_SECTIONS: tuple[str, ...] = tuple(s for s in SECTIONS if s not in ("markup", "blank"))
-"""Sections that get a count column in :func:`coverage_by_country` (all that hold prose)."""
+__all__ = ["extract_places"]
 
 STRONG_POPULATION = 150_000
 """A settlement at least this large counts without further evidence."""
@@ -833,98 +823,3 @@ def _relative_to_text(matches: list[_Match], text: str) -> None:
     """Matches were found on slices; their offsets are absolute already. Check surfaces."""
     for m in matches:
         m.surface = text[m.start : m.end]
-
-
-# -- coverage ------------------------------------------------------------------------------
-def coverage_by_country(
-    article_or_articles: Article | pd.DataFrame | Iterable[Article | pd.DataFrame],
-) -> pd.DataFrame:
-    """Count place mentions per country.
-
-    Accepts one :class:`~newsframe.Article` (or its ``places`` frame), a list of them, or a
-    :class:`~newsframe.Corpus` (one block of rows per article).
-
-    Returns:
-        One row per country (per article and country for several), sorted by ``mentions``
-        (descending; ties by country name). For several articles the rows are grouped by
-        article in the order given.
-
-        ========== ======= ============================================================
-        article    str     only for several articles: the article's stem (or
-                           ``article<i>`` for a bare frame)
-        iso3       str     ISO 3166-1 alpha-3 code
-        country    str     common English name
-        mentions   int64   number of mentions
-        <section>  int64   mentions in that section, one column for each of
-                           :data:`COVERAGE_SECTIONS` (title, caption, highlight, body,
-                           related, byline, boilerplate)
-        share      float64 ``mentions`` over all mentions in the article (0-1)
-        ========== ======= ============================================================
-    """
-    from .corpus import Corpus
-
-    if isinstance(article_or_articles, Corpus):
-        article_or_articles = list(article_or_articles)
-    if isinstance(article_or_articles, pd.DataFrame) or hasattr(article_or_articles, "places"):
-        return _coverage_one(_places_of(article_or_articles))  # type: ignore[arg-type]
-    items: Sequence[Any] = list(article_or_articles)  # type: ignore[arg-type]
-    frames = []
-    for i, item in enumerate(items):
-        cov = _coverage_one(_places_of(item))
-        name = getattr(item, "stem", None) or f"article{i}"
-        cov.insert(0, "article", pd.Series([name] * len(cov), dtype="str"))
-        frames.append(cov)
-    if not frames:
-        empty = _coverage_one(typed_frame("places"))
-        empty.insert(0, "article", pd.Series([], dtype="str"))
-        return empty
-    return pd.concat(frames, ignore_index=True)
-
-
-def _places_of(item: Any) -> pd.DataFrame:
-    return table_of(item, "places")
-
-
-def _coverage_one(places: pd.DataFrame) -> pd.DataFrame:
-    cols = ["iso3", "country", "mentions", *COVERAGE_SECTIONS, "share"]
-    if places.empty:
-        out = pd.DataFrame({c: pd.Series([], dtype="str") for c in ("iso3", "country")})
-        for c in ("mentions", *COVERAGE_SECTIONS):
-            out[c] = pd.Series([], dtype="int64")
-        out["share"] = pd.Series([], dtype="float64")
-        return out[cols]
-    sec = pd.crosstab(places["iso3"], places["section"].astype(str)).reindex(
-        columns=list(COVERAGE_SECTIONS), fill_value=0
-    )
-    names = places.groupby("iso3")["country"].first()
-    out = sec.astype("int64")
-    out.insert(0, "mentions", out.sum(axis=1).astype("int64"))
-    out.insert(0, "country", names.reindex(out.index).astype("str"))
-    out = out.reset_index().rename(columns={"index": "iso3"})
-    out["iso3"] = out["iso3"].astype("str")
-    out["share"] = (out["mentions"] / out["mentions"].sum()).astype("float64")
-    out = out.sort_values(["mentions", "country"], ascending=[False, True], kind="stable")
-    out.columns.name = None
-    return out[cols].reset_index(drop=True)
-
-
-# -- scoring -------------------------------------------------------------------------------
-def score_places(pred: pd.DataFrame, gold_mentions: list[dict[str, Any]]) -> dict[str, float | int]:
-    """Score predicted mentions against gold ones, per line, as multisets of ISO3 codes.
-
-    Args:
-        pred: a places frame (needs ``line`` and ``iso3``).
-        gold_mentions: records with at least ``line`` and ``iso3`` (the ``mentions`` list of
-            a file in ``tests/data/gold/places``).
-
-    Returns:
-        ``tp``, ``fp``, ``fn`` (counts, pooled over lines) and ``precision``, ``recall``,
-        ``f1`` (floats; 1.0 when there is nothing to find and nothing was found).
-    """
-    p: Counter[tuple[int, str]] = Counter(
-        zip(pred["line"].tolist(), pred["iso3"].tolist(), strict=True)
-    )
-    g: Counter[tuple[int, str]] = Counter((int(r["line"]), str(r["iso3"])) for r in gold_mentions)
-    from .scoring import multiset_scores
-
-    return multiset_scores(p, g, zero_division=1.0)

@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .article import DateLike, parse_date, read_article
+from .article import read_article
 from .errors import NewsframeError
 from .paths import NOTEBOOKS, PACKAGE_DATA, REPORTS
+from .reading import DateLike, parse_date
 
 REPORT_NOTEBOOK = NOTEBOOKS / "00-report.ipynb"
 TEMPLATE_DIR = PACKAGE_DATA / "report_template"

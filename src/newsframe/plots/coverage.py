@@ -1,6 +1,6 @@
 """Charts of coverage by country: mentions per country by section, and a world map.
 
-Both take the frame from :func:`newsframe.places.coverage_by_country` (one article or
+Both take the frame from :func:`newsframe.coverage.coverage_by_country` (one article or
 several; several are summed per country) and an optional ``ax``, and return the ``ax``.
 On an empty frame they write "no places found" instead of failing.
 
@@ -30,7 +30,7 @@ __all__ = ["NO_PLACES", "country_shapes", "plot_coverage_bars", "plot_world_map"
 
 def _per_country(coverage: pd.DataFrame) -> pd.DataFrame:
     """Sum several articles' rows per country; keep one article's rows as they are."""
-    from ..places import COVERAGE_SECTIONS
+    from ..coverage import COVERAGE_SECTIONS
 
     sections = [s for s in COVERAGE_SECTIONS if s in coverage.columns]
     if "article" not in coverage.columns:
@@ -45,12 +45,12 @@ def plot_coverage_bars(
     """Horizontal bars of mentions per country, stacked by section (colours per section).
 
     Args:
-        coverage: a frame from :func:`~newsframe.places.coverage_by_country`.
+        coverage: a frame from :func:`~newsframe.coverage.coverage_by_country`.
         ax: where to draw; a new figure when ``None``.
         top: show the ``top`` countries with most mentions.
         **style: passed to ``ax.barh`` (e.g. ``height=0.6``, ``edgecolor="white"``).
     """
-    from ..places import COVERAGE_SECTIONS
+    from ..coverage import COVERAGE_SECTIONS
 
     n = 0 if coverage is None or coverage.empty else min(top, len(_per_country(coverage)))
     ax = get_ax(ax, figsize=(8, max(2.5, 0.35 * n + 1.2)))
@@ -126,7 +126,7 @@ def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any)
     """A world map (plate carrée) with each country shaded by its number of mentions.
 
     Args:
-        coverage: a frame from :func:`~newsframe.places.coverage_by_country`.
+        coverage: a frame from :func:`~newsframe.coverage.coverage_by_country`.
         ax: where to draw; a new figure when ``None``.
         **style: ``cmap`` (default ``"Blues"``), ``edgecolor``, ``linewidth``,
             ``missing_color`` (countries not mentioned, default light grey).

@@ -1,0 +1,183 @@
+"""Reading what an article arrives with: bytes decoded to text, checks that it is article text,
+publication dates from arguments, sidecars and manifests.
+
+Nothing here builds frames; :mod:`newsframe.article` uses it to read one article and
+:mod:`newsframe.corpus` to read many.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import BadInputError, MissingDateError
+
+MAX_BYTES = 20_000_000
+"""Files larger than this (20 MB, about 3 million words) are rejected as not being one article."""
+
+DateLike = dt.date | dt.datetime | str | pd.Timestamp | None
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml\b|<head\b|<body\b)", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|img|meta|link)\b[^>]*>", re.I
+)
+# a string names a file when it has no whitespace and ends in an extension ("story.txt") or
+# holds a directory separator ("data/raw/story"), or when it has a separator and an extension
+# ("My Articles/story.txt")
+_PATHLIKE = re.compile(
+    r"^(?:\S{0,4096}\.[A-Za-z][A-Za-z0-9]{0,7}|\S{0,4096}[/\\]\S{0,4096}"
+    r"|.{0,4096}[/\\].*\.[A-Za-z][A-Za-z0-9]{0,7})$"
+)
+_ISO_DATE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def parse_date(value: DateLike, *, what: str = "published", name: str = "<text>") -> dt.date | None:
+    """Turn a date, datetime, Timestamp or ISO string into a ``datetime.date``.
+
+    Raises:
+        MissingDateError: the value cannot be read as a calendar date.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        try:
+            if pd.isna(value):  # None, NaN, NaT, pd.NA
+                return None
+        except (TypeError, ValueError):
+            pass
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if type(value).__name__ == "datetime64":
+        return pd.Timestamp(value).date()
+    if isinstance(value, str):
+        m = _ISO_DATE.match(value.strip())
+        try:
+            if m:
+                return dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            pass
+    raise MissingDateError(
+        f"{name}: {what} date {value!r} is not a calendar date; use ISO form such as 2013-01-18"
+    )
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode an article's bytes; return ``(text, encoding)``.
+
+    UTF-8 (with or without a byte-order mark) is read as is. Anything else that decodes as
+    Windows-1252 is accepted with a ``UnicodeWarning`` naming the file; bytes that are not
+    text in either encoding raise :class:`BadInputError`.
+    """
+    if not data.strip():
+        raise BadInputError(f"{name}: the file is empty (or only whitespace)")
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in data or controls / len(sample) > 0.01:
+        raise BadInputError(f"{name}: this looks like binary data, not article text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, payload = "utf-8-sig", data[3:]
+    else:
+        encoding, payload = "utf-8", data
+    try:
+        return payload.decode("utf-8"), encoding
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = payload.decode("cp1252")
+    except UnicodeDecodeError:
+        raise BadInputError(
+            f"{name}: cannot decode the text as UTF-8 ({utf8_error.reason} at byte "
+            f"{utf8_error.start}) or Windows-1252; convert it to UTF-8 first"
+        ) from None
+    warnings.warn(
+        f"{name}: not valid UTF-8; decoded as Windows-1252 (Latin-1). Check accented letters.",
+        UnicodeWarning,
+        stacklevel=3,
+    )
+    return text, "cp1252"
+
+
+def check_text(text: str, name: str) -> None:
+    """Reject text that is not a plain-text article (empty, HTML)."""
+    if not text.strip():
+        raise BadInputError(f"{name}: the article is empty (or only whitespace)")
+    if "\x00" in text:
+        raise BadInputError(f"{name}: this looks like binary data (it holds NUL characters)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadInputError(
+            f"{name}: the text holds characters that are not valid Unicode ({exc.reason})"
+        ) from None
+    head = text[:4096]
+    if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= 8:
+        raise BadInputError(
+            f"{name}: this is HTML, not article text; extract the text first "
+            "(for example with trafilatura or BeautifulSoup's get_text())"
+        )
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.is_file():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInputError(f"{sidecar}: cannot read the metadata sidecar: {exc}") from None
+    if not isinstance(meta, dict):
+        raise BadInputError(f"{sidecar}: the metadata sidecar must hold a JSON object")
+    return meta
+
+
+def is_path(source: str | os.PathLike[str]) -> bool:
+    if isinstance(source, os.PathLike):
+        return True
+    if "\n" in source or "\r" in source:
+        return False
+    return os.path.exists(source) or bool(_PATHLIKE.match(source.strip()))
+
+
+def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]:
+    """Read a CSV with ``file`` and ``published`` columns into ``{file stem: date}``.
+
+    ``file`` may be a path relative to the manifest, or a bare file name.
+    """
+    path = Path(manifest)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot read the manifest ({exc.strerror})") from None
+    if not rows or not {"file", "published"} <= set(rows[0]):
+        raise BadInputError(f"{path}: the manifest needs 'file' and 'published' columns")
+    dates: dict[str, dt.date | None] = {}
+    for i, row in enumerate(rows, start=2):
+        dates[Path(row["file"]).stem] = parse_date(
+            row["published"] or None, name=f"{path}, row {i}"
+        )
+    return dates
+
+
+__all__ = [
+    "MAX_BYTES",
+    "DateLike",
+    "check_text",
+    "decode_bytes",
+    "is_path",
+    "parse_date",
+    "read_manifest",
+    "read_sidecar",
+]
