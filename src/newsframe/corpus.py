@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .article import read_article
 from .errors import NewsframeError
 from .reading import DateLike, parse_date, read_manifest
+from .text import count_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,7 +92,7 @@ def process_article(job: Job) -> dict[str, Any]:
         title=art.meta.get("title"),
         dateline=art.meta.get("dateline"),
         lines=len(frames["lines"]),
-        words=int(frames["sentences"].text.str.split().str.len().sum()),
+        words=sum(count_words(t) for t in frames["sentences"].text),
     )
     out: dict[str, Any] = {"articles": record}
     for name, frame in frames.items():

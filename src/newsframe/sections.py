@@ -26,10 +26,10 @@ looks at what a particular article is about.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .sentences import TAIL_CHROME as _TAIL_CHROME
+from .text import script_counts
 
 SECTIONS: tuple[str, ...] = (
     "title",
@@ -204,20 +204,17 @@ _COLON_LABELS = re.compile(
 )
 
 
-def _letters(s: str) -> list[str]:
-    return [c for c in s if c.isalpha()]
-
-
-def _is_latin(c: str) -> bool:
-    return c.isascii() or "LATIN" in unicodedata.name(c, "")
+def _latin_share(text: str) -> float:
+    """The share of ``text``'s letters written in the Latin script (0 when it has none)."""
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    return counts.get("Latin", 0) / letters if letters else 0.0
 
 
 def _foreign_script(line: str, article_is_latin: bool) -> bool:
-    letters = _letters(line)
-    if not letters or not article_is_latin:
+    if not article_is_latin or not any(c.isalpha() for c in line):
         return False
-    foreign = sum(1 for c in letters if not _is_latin(c))
-    return foreign / len(letters) > 0.5
+    return _latin_share(line) < 0.5
 
 
 def _ends_sentence(s: str) -> bool:
@@ -267,9 +264,7 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
     """Label every line with a section from :data:`SECTIONS`; also return the dateline."""
     n = len(lines)
     labels: list[str | None] = [None] * n
-    all_letters = _letters("".join(lines))
-    latin = sum(1 for c in all_letters if _is_latin(c))
-    article_is_latin = bool(all_letters) and latin / len(all_letters) > 0.5
+    article_is_latin = _latin_share("".join(lines)) > 0.5
 
     # 1. blank, markup, @highlight blocks, chrome and foreign-script lines
     after_markup = False

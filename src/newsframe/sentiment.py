@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -44,6 +43,7 @@ import pandas as pd
 
 from .frames import SECTION_DTYPE, typed_frame
 from .sections import SECTIONS
+from .text import count_words, script_of
 
 if TYPE_CHECKING:
     from .article import Article
@@ -191,37 +191,6 @@ def score_text(text: str) -> Score:
 
 
 # --- script and language ------------------------------------------------------------------
-_SCRIPT_NAMES = {
-    "CJK": "Han",
-    "HIRAGANA": "Hiragana",
-    "KATAKANA": "Katakana",
-    "HANGUL": "Hangul",
-    "LATIN": "Latin",
-}
-
-
-def script_of(text: str) -> str:
-    """The script most of ``text``'s letters are written in: "Latin", "Han", "Cyrillic"...
-
-    "Common" when the text has no letters at all (numbers, punctuation).
-    """
-    if text.isascii():
-        return "Latin" if any(c.isalpha() for c in text) else "Common"
-    counts: dict[str, int] = {}
-    for c in text:
-        if not c.isalpha():
-            continue
-        if c.isascii():
-            name = "Latin"
-        else:
-            first = unicodedata.name(c, "UNKNOWN").split(" ", 1)[0]
-            name = _SCRIPT_NAMES.get(first, first.title())
-        counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return "Common"
-    return max(counts.items(), key=lambda kv: kv[1])[0]
-
-
 _FUNCTION_WORDS: dict[str, str] = {
     "en": "the and of to is was that with for on are this have has be it by from at as were an "
     "which not they he she their been will would said who its there",
@@ -239,14 +208,6 @@ _ENGLISH = frozenset(_FUNCTION_WORDS["en"].split())
 # that also start English names or nouns ("de", "van", "per", "son", "die") are left out.
 _OTHER = frozenset().union(*(v.split() for k, v in _FUNCTION_WORDS.items() if k != "en")) - _ENGLISH
 _ALPHA_RE = re.compile(r"[^\W\d_]+")
-_TOKEN_RE = re.compile(
-    r"(?<!\S)\S*?[^\W_]"
-)  # one match per whitespace token holding a letter/digit
-
-
-def count_words(text: str) -> int:
-    """Whitespace-separated tokens holding at least one letter or digit."""
-    return len(_TOKEN_RE.findall(text))
 
 
 def _language_hits(text: str) -> tuple[int, int]:

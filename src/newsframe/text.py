@@ -1,0 +1,101 @@
+"""Small facts about English text shared by every extractor: calendar names, words, scripts.
+
+Month and weekday names come from the standard library's :mod:`calendar`, read once in the C
+locale so that they are English whatever locale the user's program has set.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+
+
+def _calendar_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    with calendar.different_locale("C"):  # type: ignore[attr-defined]
+        months = tuple(calendar.month_name[1:])
+        days = tuple(calendar.day_name)
+    return months, days
+
+
+MONTHS, WEEKDAYS = _calendar_names()
+"""English month names (January ... December) and weekday names (Monday ... Sunday)."""
+
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    **{name[:3]: i for i, name in enumerate(MONTHS, start=1) if name != "May"},
+    "Sept": 9,
+}
+"""Newsroom abbreviations (AP style and common variants), without the full stop: Jan ... Dec,
+Sept. "May" is a full name, not an abbreviation."""
+
+MONTH_NUMBERS: dict[str, int] = {
+    **{name: i for i, name in enumerate(MONTHS, start=1)},
+    **MONTH_ABBREVIATIONS,
+}
+"""Month names and abbreviations -> month number (1-12)."""
+
+_TOKEN_RE = re.compile(
+    r"(?<!\S)\S*?[^\W_]"
+)  # one match per whitespace token holding a letter/digit
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: whitespace-separated tokens holding at least one letter or digit.
+
+    The one word counter of newsframe (sentiment word counts and corpus article lengths)."""
+    return len(_TOKEN_RE.findall(text))
+
+
+_SCRIPT_NAMES = {
+    "CJK": "Han",
+    "HIRAGANA": "Hiragana",
+    "KATAKANA": "Katakana",
+    "HANGUL": "Hangul",
+    "LATIN": "Latin",
+}
+
+
+def script_of_letter(c: str) -> str:
+    """The script of one letter: "Latin", "Han", "Cyrillic", "Arabic"..."""
+    if c.isascii():
+        return "Latin"
+    name = unicodedata.name(c, "UNKNOWN")
+    if "LATIN" in name:  # also "FULLWIDTH LATIN ...", "MODIFIER LETTER SMALL LATIN ..."
+        return "Latin"
+    first = name.split(" ", 1)[0]
+    return _SCRIPT_NAMES.get(first, first.title())
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many of ``text``'s letters are written in each script."""
+    counts: dict[str, int] = {}
+    for c in text:
+        if c.isalpha():
+            name = script_of_letter(c)
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def script_of(text: str) -> str:
+    """The script most of ``text``'s letters are written in: "Latin", "Han", "Cyrillic"...
+
+    "Common" when the text has no letters at all (numbers, punctuation).
+    """
+    if text.isascii():
+        return "Latin" if any(c.isalpha() for c in text) else "Common"
+    counts = script_counts(text)
+    if not counts:
+        return "Common"
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+__all__ = [
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NUMBERS",
+    "WEEKDAYS",
+    "count_words",
+    "script_counts",
+    "script_of",
+    "script_of_letter",
+]
