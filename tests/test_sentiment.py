@@ -14,6 +14,7 @@ import newsframe as nf
 from newsframe import sentiment as S
 from newsframe.frames import SCHEMAS
 from newsframe.plots.sentiment import plot_polarity_track, plot_sentiment_by_section
+from newsframe.sentiment import summary
 
 
 def _text_of(article: nf.Article, sentence: int) -> str:
@@ -288,9 +289,9 @@ def test_negation_and_drivers_format():
     assert isnt.polarity < 0 < isnt.vader
     assert S.score_text("The air base was quiet.").polarity < 0
     assert S.score_text("Militants carried out floggings.").assessments == ()
-    assert S._drivers([("not bad", 0.35, 0.67), ("base", -0.8, 1.0), ("french", 0.0, 0.0)]) == (
-        "base -0.80, not bad +0.35"
-    )
+    assert summary._drivers(
+        [("not bad", 0.35, 0.67), ("base", -0.8, 1.0), ("french", 0.0, 0.0)]
+    ) == ("base -0.80, not bad +0.35")
 
 
 # --- speed and laziness -------------------------------------------------------------------

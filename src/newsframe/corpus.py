@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .article import read_article
 from .errors import NewsframeError
+from .frames import RESULT_SCHEMAS
 from .reading import DateLike, parse_date, read_manifest
 from .text import count_words
 
@@ -34,18 +35,7 @@ if TYPE_CHECKING:
 
 Engine = Literal["serial", "processes", "dask"]
 TABLES: tuple[str, ...] = ("lines", "sentences", "places", "dates", "sentiment")
-ARTICLE_COLUMNS = {
-    "article": "str",
-    "stem": "str",
-    "path": "str",
-    "published": "datetime64[s]",
-    "source": "str",
-    "title": "str",
-    "dateline": "str",
-    "lines": "int64",
-    "words": "int64",
-    "error": "str",
-}
+ARTICLE_COLUMNS = RESULT_SCHEMAS["articles"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,10 +71,81 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
-def typed_frame(kind: str, data: Mapping[str, Any] | None = None) -> pd.DataFrame:
+# -- tables built from frames (aggregations and the corpus) ----------------------------------
+_SENTIMENT_BY_SECTION: dict[str, Any] = {
+    "section": SECTION_DTYPE,
+    "sentences": "int64",
+    "unscored": "int64",
+    "words": "int64",
+    "polarity_mean": "float64",
+    "polarity_weighted": "float64",
+    "ci_low": "float64",
+    "ci_high": "float64",
+    "subjectivity_mean": "float64",
+    "subjectivity_weighted": "float64",
+    "neutral_share": "float64",
+    "no_opinion_share": "float64",
+    "vader_mean": "float64",
+    "few_sentences": "bool",
+}
+_SENTIMENT_AGREEMENT: dict[str, Any] = {
+    "article": "str",
+    "sentences": "int64",
+    "sign_agreement": "float64",
+    "polar_agreement": "float64",
+    "kappa": "float64",
+    "pearson": "float64",
+}
+_TOP_SENTENCES: dict[str, Any] = {
+    "kind": pd.CategoricalDtype(["positive", "negative"]),
+    "rank": "int64",
+    "sentence": "int64",
+    "line": "int64",
+    "section": SECTION_DTYPE,
+    "polarity": "float64",
+    "subjectivity": "float64",
+    "vader": "float64",
+    "drivers": "str",
+    "text": "str",
+    "assessments": "object",
+}
+
+_ARTICLES: dict[str, Any] = {
+    "article": "str",
+    "stem": "str",
+    "path": "str",
+    "published": "datetime64[s]",
+    "source": "str",
+    "title": "str",
+    "dateline": "str",
+    "lines": "int64",
+    "words": "int64",
+    "error": "str",
+}
+
+RESULT_SCHEMAS: dict[str, dict[str, Any]] = {
+    "articles": _ARTICLES,
+    "sentiment_by_section": _SENTIMENT_BY_SECTION,
+    "sentiment_agreement": _SENTIMENT_AGREEMENT,
+    "top_sentences": _TOP_SENTENCES,
+}
+"""Columns and dtypes of the tables built from frames: ``Corpus.articles`` and the sentiment
+summaries (documented on the functions that return them)."""
+
+
+ArticleLike = Any
+"""What the aggregations accept for one article: an :class:`~newsframe.Article`, an article of
+a :class:`~newsframe.Corpus`, or one of their frames. Aggregations never import either class;
+they read the frame they need by attribute (see :func:`named_frames`)."""
+
+
+def typed_frame(
+    kind: str | Mapping[str, Any], data: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
     """Build a frame of ``kind`` with exactly the columns and dtypes of ``SCHEMAS[kind]``
-    (documented on the Article property of the same name), in that order."""
-    schema = SCHEMAS[kind]
+    (documented on the Article property of the same name), in that order. ``kind`` may also
+    be a schema (``{column: dtype}``), such as one of :data:`RESULT_SCHEMAS`."""
+    schema = SCHEMAS[kind] if isinstance(kind, str) else kind
     data = data or {}
     cols = {}
     for col, dtype in schema.items():
@@ -144,4 +215,13 @@ def empty_frame(kind: str) -> pd.DataFrame:
     return typed_frame(kind)
 
 
-__all__ = ["SCHEMAS", "SECTION_DTYPE", "empty_frame", "named_frames", "table_of", "typed_frame"]
+__all__ = [
+    "RESULT_SCHEMAS",
+    "SCHEMAS",
+    "SECTION_DTYPE",
+    "ArticleLike",
+    "empty_frame",
+    "named_frames",
+    "table_of",
+    "typed_frame",
+]
