@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .corpus import Corpus
+CorpusLike = Any
+"""A :class:`~newsframe.Corpus`, or anything with its ``articles`` and ``places`` frames (and,
+for :func:`days_from_publication`, its articles when iterated)."""
 
 
-def coverage_over_time(corpus: Corpus, freq: str = "M") -> pd.DataFrame:
+def coverage_over_time(corpus: CorpusLike, freq: str = "M") -> pd.DataFrame:
     """Mentions per country per week (``freq="W"``) or month (``"M"``) of publication.
 
     Articles without a publication date are left out (they cannot be placed in time).
@@ -48,7 +50,7 @@ def coverage_over_time(corpus: Corpus, freq: str = "M") -> pd.DataFrame:
     return out.astype(columns).reset_index(drop=True)
 
 
-def days_from_publication(corpus: Corpus, window: tuple[int, int] = (-30, 14)) -> pd.DataFrame:
+def days_from_publication(corpus: CorpusLike, window: tuple[int, int] = (-30, 14)) -> pd.DataFrame:
     """Pooled timeline of a corpus, on a common axis: days before or after publication.
 
     Each article's expressions are spread over their days (see
