@@ -46,7 +46,7 @@ class Article:
     def __init__(self, text: str, meta: Mapping[str, Any] | None = None, name: str = "<text>"):
         self.text = text
         self.name = name
-        base = {
+        base: dict[str, Any] = {
             "title": None,
             "source": None,
             "published": None,
@@ -256,7 +256,8 @@ def read_article(
                 meta["published"] = read_manifest(path.parent / "MANIFEST.csv").get(path.stem)
     else:
         name = "<text>"
-        text = source[1:] if source.startswith("\ufeff") else source
+        text = str(source)
+        text = text.removeprefix("\ufeff")
         if len(text) > max_bytes:
             raise BadInputError(f"{name}: the text is too large for one article")
         meta["encoding"] = "str"

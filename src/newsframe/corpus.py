@@ -156,7 +156,8 @@ def make_jobs(
         for folder in dict.fromkeys(Path(p).parent for p in paths):
             if (folder / "MANIFEST.csv").is_file():
                 by_stem.update(read_manifest(folder / "MANIFEST.csv"))
-    jobs, seen = [], Counter()
+    jobs: list[Job] = []
+    seen: Counter[str] = Counter()
     for p in paths:
         stem = Path(p).stem
         seen[stem] += 1

@@ -14,7 +14,7 @@ import os
 import re
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -23,7 +23,7 @@ from .errors import BadInputError, MissingDateError
 MAX_BYTES = 20_000_000
 """Files larger than this (20 MB, about 3 million words) are rejected as not being one article."""
 
-DateLike = dt.date | dt.datetime | str | pd.Timestamp | None
+DateLike: TypeAlias = dt.date | dt.datetime | str | pd.Timestamp | None
 
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml\b|<head\b|<body\b)", re.I)
 _HTML_TAG = re.compile(

@@ -12,7 +12,7 @@ import unicodedata
 
 
 def _calendar_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    with calendar.different_locale("C"):  # type: ignore[attr-defined]
+    with calendar.different_locale("C"):  # type: ignore[arg-type]
         months = tuple(calendar.month_name[1:])
         days = tuple(calendar.day_name)
     return months, days

@@ -45,7 +45,9 @@ def save_figure(ax: Axes, data: pd.DataFrame, name: str, folder: str | Path | No
     out = Path(folder) if folder is not None else FIGURES
     out.mkdir(parents=True, exist_ok=True)
     png = out / f"{name}.png"
-    ax.figure.savefig(png, dpi=150, bbox_inches="tight")
+    figure = ax.get_figure(root=True)
+    assert figure is not None, "the axes belong to no figure"
+    figure.savefig(png, dpi=150, bbox_inches="tight")
     data.to_csv(out / f"{name}.csv", index=False)
     return png
 

@@ -75,7 +75,7 @@ def plot_coverage_bars(
     ax.set_title("Place mentions per country, by section", loc="left")
     ax.legend(title="section", frameon=False, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     return ax
 
 
