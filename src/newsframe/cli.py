@@ -18,11 +18,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-TABLES = ("lines", "sentences", "places", "dates", "sentiment")
 FORMATS = ("csv", "json", "parquet")
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .corpus import ENGINES, TABLES
+
     parser = argparse.ArgumentParser(
         prog="newsframe",
         description="Turn raw news articles into tidy tables and an offline HTML report.",
@@ -54,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 
     rep.add_argument(
         "--engine",
-        choices=("serial", "processes", "dask"),
+        choices=ENGINES,
         default="serial",
         help="how a corpus report processes its articles (default: serial)",
     )
@@ -76,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     cor.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="output folder")
     cor.add_argument("--manifest", metavar="CSV", help="CSV with file and published columns")
     cor.add_argument("--published", metavar="DATE", help="one publication date for all")
-    cor.add_argument("--engine", choices=("serial", "processes", "dask"), default="processes")
+    cor.add_argument("--engine", choices=ENGINES, default="processes")
     cor.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     cor.add_argument("--workers", type=int, help="processes or Dask workers (default: cores)")
 

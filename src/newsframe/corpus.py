@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .article import read_article
 from .errors import NewsframeError
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Engine = Literal["serial", "processes", "dask"]
+ENGINES: tuple[str, ...] = get_args(Engine)
+"""The engines a corpus runs on (see :func:`engine_runner`)."""
 TABLES: tuple[str, ...] = ("lines", "sentences", "places", "dates", "sentiment")
 ARTICLE_COLUMNS = RESULT_SCHEMAS["articles"]
 

@@ -161,16 +161,6 @@ def typed_frame(
     return frame
 
 
-def table_of(obj: Any, kind: str) -> pd.DataFrame:
-    """The ``kind`` frame of ``obj``: ``obj`` itself if it is a DataFrame, else ``obj.<kind>``
-    (an Article or a corpus ArticleView)."""
-    if isinstance(obj, pd.DataFrame):
-        return obj
-    if hasattr(obj, kind):
-        return getattr(obj, kind)
-    raise TypeError(f"expected an Article or a {kind} frame, not {type(obj).__name__}")
-
-
 def named_frames(
     source: Any, kind: str, get: Callable[[Any], pd.DataFrame] | None = None
 ) -> tuple[list[tuple[str, pd.DataFrame]], bool]:
@@ -179,12 +169,13 @@ def named_frames(
 
     ``source`` is one item (an Article, a corpus article, or a ``kind`` frame), or several: a
     mapping of name -> item, a Corpus, or any other iterable of items. ``get`` turns an item
-    into its frame (default: :func:`table_of`). Names are the mapping key, else the item's
+    into its frame (default: the item itself if it is a DataFrame, else its ``kind``
+    attribute). Names are the mapping key, else the item's
     ``stem`` (an Article's file stem, a corpus article's key), else ``article<i>`` (``i``
     counted from 0 in input order); a name given twice gets ``~2``, ``~3``... as corpus keys
     do. ``several`` is False when one item was given (named by the same rule).
     """
-    get = get or (lambda item: table_of(item, kind))
+    get = get or (lambda item: _table_of(item, kind))
     one = isinstance(source, pd.DataFrame) or not isinstance(source, Iterable)
     if one and (isinstance(source, pd.DataFrame) or hasattr(source, kind)):
         return [(_stem(source) or "article0", get(source))], False
@@ -201,6 +192,14 @@ def named_frames(
         seen[name] = seen.get(name, 0) + 1
         out.append((name if seen[name] == 1 else f"{name}~{seen[name]}", get(item)))
     return out, True
+
+
+def _table_of(item: Any, kind: str) -> pd.DataFrame:
+    if isinstance(item, pd.DataFrame):
+        return item
+    if hasattr(item, kind):
+        return getattr(item, kind)
+    raise TypeError(f"expected an Article or a {kind} frame, not {type(item).__name__}")
 
 
 def _stem(item: Any) -> str | None:
@@ -222,6 +221,5 @@ __all__ = [
     "ArticleLike",
     "empty_frame",
     "named_frames",
-    "table_of",
     "typed_frame",
 ]

@@ -21,6 +21,21 @@ if TYPE_CHECKING:
 _NEUTRAL_LABEL = f"neutral band (|polarity| < {NEUTRAL:g})"
 
 
+def _footnote(ax: Axes, markers: str) -> None:
+    """The key in the lower right corner: the neutral band and what the markers mean."""
+    text = f"grey band: {_NEUTRAL_LABEL}; {markers}"
+    ax.text(
+        0.99,
+        0.01,
+        text,
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=7.5,
+        color="0.35",
+    )
+
+
 def _neutral_band(ax: Axes) -> None:
     ax.axvspan(-NEUTRAL, NEUTRAL, color="0.92", zorder=0, lw=0)
     ax.axvline(0, color="0.6", lw=0.8, zorder=1)
@@ -107,15 +122,8 @@ def plot_sentiment_by_section(
     _symmetric_xlim(ax, np.asarray(xs, dtype=float))
     ax.set_xlabel("polarity (−1 negative … +1 positive); mean and 95% bootstrap interval")
     ax.set_title(title, loc="left")
-    ax.text(
-        0.99,
-        0.01,
-        f"grey band: {_NEUTRAL_LABEL}; open marker, *: fewer than {MIN_SENTENCES} sentences",
-        transform=ax.transAxes,
-        ha="right",
-        va="bottom",
-        fontsize=7.5,
-        color="0.35",
+    _footnote(
+        ax, f"grey band: {_NEUTRAL_LABEL}; open marker, *: fewer than {MIN_SENTENCES} sentences"
     )
     ax.grid(axis="x", color="0.9", lw=0.6)
     return ax
@@ -167,16 +175,7 @@ def _plot_corpus(summary: pd.DataFrame, ax: Axes, title: str, style: dict[str, A
     _symmetric_xlim(ax, np.asarray(xs, dtype=float))
     ax.set_xlabel("polarity; one interval per article (95% bootstrap), ◆ all sentences pooled")
     ax.set_title(f"{title}, {len(articles)} articles", loc="left")
-    ax.text(
-        0.99,
-        0.01,
-        f"grey band: {_NEUTRAL_LABEL}; open marker: fewer than {MIN_SENTENCES} sentences",
-        transform=ax.transAxes,
-        ha="right",
-        va="bottom",
-        fontsize=7.5,
-        color="0.35",
-    )
+    _footnote(ax, f"open marker: fewer than {MIN_SENTENCES} sentences")
     ax.grid(axis="x", color="0.9", lw=0.6)
     return ax
 

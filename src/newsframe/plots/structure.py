@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..text import count_words
 from ._base import SECTION_COLORS, get_ax, no_data
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def section_summary(lines: pd.DataFrame) -> pd.DataFrame:
 
     content = lines[~lines.section.isin(["blank", "markup"])]
     grouped = content.assign(
-        words=content.text.str.split().str.len().astype("int64"),
+        words=content.text.map(count_words).astype("int64"),
         chars=content.text.str.len().astype("int64"),
     ).groupby("section", observed=True)
     out = pd.DataFrame(
