@@ -5,9 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SEED := data/raw/000_0e20855109353e98.txt
+# Each notebook once, by its jupytext .py if it has one (else its .ipynb): jupytext --sync
+# pairs it with the other file (see jupytext.toml) and updates whichever is older.
+NB_STEMS = $(sort $(basename $(wildcard notebooks/*.ipynb notebooks/*.py)))
+NB_SOURCES = $(foreach s,$(NB_STEMS),$(firstword $(wildcard $(s).py $(s).ipynb)))
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lint format bench clean notebooks-strip
+.PHONY: help install report test lint format bench clean notebooks-sync notebooks-strip
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -26,22 +30,28 @@ report: $(STAMP) ## Build reports/<stem>.html for the seed article
 	$(VENV)/bin/newsframe report $(SEED)
 
 test: $(STAMP) ## Run the whole test suite (lint, unit, property, notebook and report tests)
-	$(VENV)/bin/ruff check src tests benchmarks notebooks tools
-	$(VENV)/bin/ruff format --check src tests benchmarks tools
+	$(VENV)/bin/ruff check src tests benchmarks notebooks
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Lint with ruff
-	$(VENV)/bin/ruff check src tests benchmarks notebooks tools
+	$(VENV)/bin/ruff check src tests benchmarks notebooks
 
-format: $(STAMP) ## Format with ruff
-	$(VENV)/bin/ruff format src tests benchmarks tools
-	$(VENV)/bin/ruff check --fix src tests benchmarks notebooks tools
+format: notebooks-sync ## Format with ruff (notebooks through their .py, then re-synced)
+	$(VENV)/bin/ruff format src tests benchmarks notebooks/*.py
+	$(VENV)/bin/ruff check --fix src tests benchmarks notebooks/*.py
+	@$(MAKE) --no-print-directory notebooks-sync
 
 bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines)
 	@for b in benchmarks/bench_*.py; do echo; echo "== $$b"; $(PY) -m benchmarks.$$(basename $$b .py) || exit 1; done
 
+notebooks-sync: $(STAMP) ## Sync each notebook with its .py (jupytext --sync), then strip outputs
+	$(VENV)/bin/jupytext --sync --quiet $(NB_SOURCES)
+	@$(MAKE) --no-print-directory notebooks-strip
+
 notebooks-strip: $(STAMP) ## Strip outputs from the committed notebooks
 	$(PY) -m newsframe.report --strip notebooks/*.ipynb
+	@touch notebooks/*.py  # keep each .py newer than its .ipynb, as jupytext expects
 
 clean: ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports .pytest_cache .ruff_cache .hypothesis

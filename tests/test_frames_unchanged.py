@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import newsframe as nf
-from newsframe.paths import CNN_STORIES, SEED
+from newsframe.paths import CNN_STORIES, ROOT, SEED
 
 HASHES = Path(__file__).parent / "data" / "frame_hashes.json"
 UNSEEN = Path(__file__).parent / "data" / "unseen"
@@ -51,7 +51,12 @@ def compute() -> dict[str, str]:
     out["seed:timeline_density"] = frame_hash(nf.timeline_density(seed))
     out["seed:sentiment_by_section"] = frame_hash(nf.sentiment_by_section(seed))
     corpus = nf.read_corpus(sorted(CNN_STORIES.glob("*.story")))
-    for table in ("articles", *TABLES):
+    # paths relative to the checkout, so that the hash is the same in every clone and worktree
+    articles = corpus.articles.assign(
+        path=[Path(p).relative_to(ROOT).as_posix() for p in corpus.articles.path]
+    )
+    out["corpus:articles"] = frame_hash(articles)
+    for table in TABLES:
         out[f"corpus:{table}"] = frame_hash(getattr(corpus, table))
     out["corpus:coverage_by_country"] = frame_hash(nf.coverage_by_country(corpus))
     out["corpus:timeline_density"] = frame_hash(nf.timeline_density(corpus))

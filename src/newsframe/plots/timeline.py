@@ -89,9 +89,6 @@ def plot_timeline_density(
     decade) above the bars. The x-range covers day and week-scale mentions around the
     publication date; spans and days outside it are counted in a note.
     """
-    import matplotlib.dates as mdates
-    from matplotlib.patches import Patch
-
     frame, pub_from_obj = _frame_of(dates_or_density)
     published = published if published is not None else pub_from_obj
     ax = get_ax(ax, style.get("figsize", (9, 4.5)))
@@ -103,7 +100,36 @@ def plot_timeline_density(
         return no_data(ax, EMPTY_MESSAGE)
 
     pub = pd.Timestamp(published) if published is not None else None
-    # x-range: around the day- and week-scale mentions (and publication), not whole decades
+    lo, hi = _date_range(bars, spans, pub, style.get("xlim"))
+    top = _draw_day_bars(ax, bars, width=float(style.get("bar_width", 0.8)))
+    lanes = [
+        g for g in SPAN_LANES if not spans.empty and g in set(spans["granularity"].astype(str))
+    ]
+    # bars use the lower part of the axes; each span granularity gets a lane above them
+    bar_share = 0.62 if lanes else 0.92
+    alpha = float(style.get("band_alpha", 0.25))
+    outside = _draw_span_lanes(ax, spans, lanes, bar_share, (lo, hi), alpha)
+    if not bars.empty:
+        outside += int(((bars["date"] < lo) | (bars["date"] > hi)).sum())
+    if pub is not None and lo <= pub <= hi:
+        ax.axvline(pub, color="0.2", linestyle="--", linewidth=1)
+        ax.text(pub, top * 1.02, " published", fontsize=8, color="0.2", va="bottom", ha="left")
+    _finish_axes(ax, (lo, hi), top / bar_share, outside)
+    _section_legend(ax, bars, spans)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def _date_range(
+    bars: pd.DataFrame, spans: pd.DataFrame, pub: pd.Timestamp | None, xlim: Any = None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x-range: two days either side of the day- and week-scale mentions and the
+    publication date (or of every span when there are none), not whole decades; ``xlim``
+    (two dates) overrides it."""
+    if xlim is not None:
+        lo, hi = (pd.Timestamp(x) for x in xlim)
+        return lo, hi
     near = [*bars["date"].tolist()] if not bars.empty else []
     if not spans.empty:
         short = spans[spans["granularity"].astype(str).isin(["weekend", "week"])]
@@ -113,36 +139,44 @@ def plot_timeline_density(
     if not near:
         near = spans["start"].tolist() + spans["end"].tolist()
         near += [pub] if pub is not None else []
-    lo, hi = min(near) - pd.Timedelta(days=2), max(near) + pd.Timedelta(days=2)
-    if "xlim" in style:
-        lo, hi = (pd.Timestamp(x) for x in style["xlim"])
+    return min(near) - pd.Timedelta(days=2), max(near) + pd.Timedelta(days=2)
 
-    top = 1.0
-    width = float(style.get("bar_width", 0.8))
-    if not bars.empty:
-        table = bars.pivot_table(
-            index="date", columns="section", values="weight", aggfunc="sum", observed=True
-        ).fillna(0.0)
-        bottom = pd.Series(0.0, index=table.index)
-        for sec in table.columns:
-            ax.bar(
-                table.index,
-                table[sec],
-                bottom=bottom,
-                width=width,
-                color=SECTION_COLORS.get(str(sec), "0.5"),
-                label=str(sec),
-                align="center",
-            )
-            bottom += table[sec]
-        top = max(1.0, float(bottom.max()))
-    lanes = [
-        g for g in SPAN_LANES if not spans.empty and g in set(spans["granularity"].astype(str))
-    ]
-    # bars use the lower part of the axes; each span granularity gets a lane above them
-    bar_share = 0.62 if lanes else 0.92
+
+def _draw_day_bars(ax: Axes, bars: pd.DataFrame, width: float) -> float:
+    """Draw the day mentions as bars stacked by section; return the tallest stack (at least 1)."""
+    if bars.empty:
+        return 1.0
+    table = bars.pivot_table(
+        index="date", columns="section", values="weight", aggfunc="sum", observed=True
+    ).fillna(0.0)
+    bottom = pd.Series(0.0, index=table.index)
+    for sec in table.columns:
+        ax.bar(
+            table.index,
+            table[sec],
+            bottom=bottom,
+            width=width,
+            color=SECTION_COLORS.get(str(sec), "0.5"),
+            label=str(sec),
+            align="center",
+        )
+        bottom += table[sec]
+    return max(1.0, float(bottom.max()))
+
+
+def _draw_span_lanes(
+    ax: Axes,
+    spans: pd.DataFrame,
+    lanes: list[str],
+    bar_share: float,
+    xrange: tuple[pd.Timestamp, pd.Timestamp],
+    alpha: float,
+) -> int:
+    """Draw each span as a band in its granularity's lane, above the bars (the lower
+    ``bar_share`` of the axes), and name the lane on the right; return how many spans fall
+    outside ``xrange``."""
+    lo, hi = xrange
     lane_h = (0.97 - bar_share - 0.03) / max(len(lanes), 1)
-    alpha = float(style.get("band_alpha", 0.25))
     outside = 0
     for i, gran in enumerate(lanes):
         y0 = bar_share + 0.03 + i * lane_h
@@ -172,13 +206,17 @@ def plot_timeline_density(
             fontsize=8,
             color="0.3",
         )
-    if not bars.empty:
-        outside += int(((bars["date"] < lo) | (bars["date"] > hi)).sum())
-    if pub is not None and lo <= pub <= hi:
-        ax.axvline(pub, color="0.2", linestyle="--", linewidth=1)
-        ax.text(pub, top * 1.02, " published", fontsize=8, color="0.2", va="bottom", ha="left")
-    ax.set_ylim(0, top / bar_share)
-    ax.set_xlim(lo, hi)
+    return outside
+
+
+def _finish_axes(
+    ax: Axes, xrange: tuple[pd.Timestamp, pd.Timestamp], ymax: float, outside: int
+) -> None:
+    """Set the limits, the y label and concise date ticks; note mentions outside the range."""
+    import matplotlib.dates as mdates
+
+    ax.set_ylim(0, ymax)
+    ax.set_xlim(*xrange)
     ax.set_ylabel("mentions per day")
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     if outside:
@@ -192,6 +230,12 @@ def plot_timeline_density(
             fontsize=8,
             color="0.4",
         )
+
+
+def _section_legend(ax: Axes, bars: pd.DataFrame, spans: pd.DataFrame) -> None:
+    """One legend entry per section drawn (bars or bands), right of the lane names."""
+    from matplotlib.patches import Patch
+
     sections = list(dict.fromkeys([*bars.get("section", []), *spans.get("section", [])]))
     handles = [Patch(color=SECTION_COLORS.get(str(s), "0.5"), label=str(s)) for s in sections]
     ax.legend(
@@ -202,9 +246,6 @@ def plot_timeline_density(
         frameon=False,
         title="section",
     )
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return ax
 
 
 def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
