@@ -14,16 +14,16 @@ Run: ``.venv/bin/python benchmarks/bench_dates.py`` (or ``make bench``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
 import newsframe as nf
 from benchmarks._timing import timings
 from newsframe.dates import extract_dates
-from newsframe.evaluation import score_dates
-from newsframe.paths import CNN_STORIES, ROOT, SEED
+from newsframe.evaluation import evaluate, format_scores
+from newsframe.paths import ROOT, SEED
 
 GOLD = ROOT / "tests" / "data" / "gold" / "dates"
 UNSEEN = ROOT / "tests" / "data" / "unseen"
@@ -56,13 +56,6 @@ def _dateparser_frame(text: str, published: dt.date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["line", "date_start", "date_end"])
 
 
-def _article(stem: str, published: str) -> nf.Article:
-    path = SEED if stem == SEED.stem else CNN_STORIES / f"{stem}.story"
-    if (UNSEEN / f"{stem}.txt").is_file():
-        path = UNSEEN / f"{stem}.txt"
-    return nf.read_article(path, published=published)
-
-
 def main() -> None:
     from dateparser.search import search_dates
 
@@ -88,36 +81,19 @@ def main() -> None:
         (GOLD.parent / "holdout" / "dates", "held-out CNN gold (annotated blind afterwards)"),
         (UNSEEN / "gold" / "dates", "unseen synthetic wire copy (AP, Reuters, BBC, AFP...)"),
     ):
-        evaluate(folder, title)
+        evaluate_folder(folder, title)
 
 
-def evaluate(folder, title: str) -> None:
+def evaluate_folder(folder: Path, title: str) -> None:
     print()
     print(f"strict value F1 per line, {title}:")
-    header = f"  {'article':<22} {'n':>3}   {'newsframe P/R/F1':<22} {'dateparser P/R/F1':<22}"
-    print(header)
-    pooled = {"ours": [0, 0, 0], "dp": [0, 0, 0]}
-    for path in sorted(folder.glob("*.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        art = _article(doc["article"], doc["published"])
-        ours = score_dates(art.dates, doc["mentions"])
-        dp = score_dates(_dateparser_frame(art.text, art.published), doc["mentions"])
-        tag = "seed" if doc["article"] == SEED.stem else "other"
-        if tag == "other":
-            for key, s in (("ours", ours), ("dp", dp)):
-                pooled[key] = [
-                    a + b for a, b in zip(pooled[key], (s["tp"], s["fp"], s["fn"]), strict=True)
-                ]
-
-        def fmt(s: dict) -> str:
-            return f"{s['precision']:.2f}/{s['recall']:.2f}/{s['f1']:.3f}"
-
-        name = f"{doc['article'][:12]} ({tag})"
-        print(f"  {name:<22} {len(doc['mentions']):>3}   {fmt(ours):<22} {fmt(dp):<22}")
-    for key, label in (("ours", "newsframe"), ("dp", "dateparser")):
-        tp, fp, fn = pooled[key]
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        print(f"  pooled w/o seed, {label:<10}  tp={tp} fp={fp} fn={fn}  F1={f1:.3f}")
+    systems = {
+        "newsframe": evaluate(folder, "dates"),
+        "dateparser": evaluate(
+            folder, "dates", predict=lambda art: _dateparser_frame(art.text, art.published)
+        ),
+    }
+    print(format_scores(systems, exclude=[SEED.stem]))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ process; its ISO 3166 alpha-2 codes are mapped to alpha-3 with pycountry.
 
 from __future__ import annotations
 
-import json
 import time
 import timeit
 from pathlib import Path
@@ -17,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 import newsframe as nf
-from newsframe.evaluation import score_places
-from newsframe.paths import CNN_STORIES, ROOT, SEED
+from newsframe.evaluation import evaluate, format_scores
+from newsframe.paths import ROOT, SEED
 from newsframe.places import extract_places
 from newsframe.sections import split_lines
 
@@ -39,13 +38,6 @@ def geotext_places(text: str) -> pd.DataFrame:
                 lines += [n] * count
                 iso3 += [country.alpha_3] * count
     return pd.DataFrame({"line": lines, "iso3": iso3})
-
-
-def pooled(scores: list[dict[str, float | int]]) -> tuple[float, float, float]:
-    tp, fp, fn = (sum(s[k] for s in scores) for k in ("tp", "fp", "fn"))
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main() -> None:
@@ -76,43 +68,17 @@ def main() -> None:
         (GOLD.parent / "holdout" / "places", "held-out CNN gold (annotated blind afterwards)"),
         (UNSEEN / "gold" / "places", "unseen synthetic wire copy (AP, Reuters, BBC, AFP...)"),
     ):
-        evaluate(folder, title)
+        evaluate_folder(folder, title)
 
 
-def source_of(stem: str) -> Path:
-    if stem == SEED.stem:
-        return SEED
-    if (UNSEEN / f"{stem}.txt").is_file():
-        return UNSEEN / f"{stem}.txt"
-    return CNN_STORIES / f"{stem}.story"
-
-
-def evaluate(folder: Path, title: str) -> None:
+def evaluate_folder(folder: Path, title: str) -> None:
     print()
     print(title)
-    print(f"{'article':<24} {'n':>4}  {'newsframe P / R / F1':>22}   {'geotext P / R / F1':>22}")
-    ours, theirs = {"seed": [], "cnn": []}, {"seed": [], "cnn": []}
-    for path in sorted(folder.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        stem = gold["article"]
-        art = nf.read_article(source_of(stem))
-        a = score_places(art.places, gold["mentions"])
-        b = score_places(geotext_places(art.text), gold["mentions"])
-        group = "seed" if stem == SEED.stem else "cnn"
-        ours[group].append(a)
-        theirs[group].append(b)
-        print(
-            f"{stem[:22]:<24} {len(gold['mentions']):>4}  "
-            f"{a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f}   "
-            f"{b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f}"
-        )
-    for label, keys in (("pooled, seed excluded", ["cnn"]), ("pooled all", ["seed", "cnn"])):
-        a = pooled([s for k in keys for s in ours[k]])
-        b = pooled([s for k in keys for s in theirs[k]])
-        print(
-            f"{label:<24} {'':>4}  {a[0]:.3f} / {a[1]:.3f} / {a[2]:.3f}   "
-            f"{b[0]:.3f} / {b[1]:.3f} / {b[2]:.3f}"
-        )
+    systems = {
+        "newsframe": evaluate(folder, "places"),
+        "geotext": evaluate(folder, "places", predict=lambda art: geotext_places(art.text)),
+    }
+    print(format_scores(systems, exclude=[SEED.stem]))
 
 
 if __name__ == "__main__":

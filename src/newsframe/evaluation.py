@@ -163,15 +163,57 @@ def evaluate(
     return pd.DataFrame(rows, columns=columns)
 
 
+def summary(scores: pd.DataFrame) -> dict[str, float]:
+    """Pooled precision, recall and F1 of an :func:`evaluate` frame, beside the per-article
+    mean F1 and the lowest article F1 (so one long article cannot hide the others)."""
+    total = pooled(scores.to_dict("records"))
+    return {
+        "precision": float(total["precision"]),
+        "recall": float(total["recall"]),
+        "f1": float(total["f1"]),
+        "mean_f1": float(scores["f1"].mean()),
+        "min_f1": float(scores["f1"].min()),
+    }
+
+
+def format_scores(systems: Mapping[str, pd.DataFrame], *, exclude: Sequence[str] = ()) -> str:
+    """A plain-text table: one line per article with each system's P / R / F1, then the pooled
+    and per-article figures (articles in ``exclude``, such as the seed, are shown but left out
+    of the summary lines)."""
+    names = list(systems)
+    first = systems[names[0]]
+    head = f"{'article':<24} {'gold':>4}  " + "  ".join(f"{n + ' P / R / F1':>24}" for n in names)
+    lines = [head]
+    for i, row in enumerate(first.itertuples(index=False)):
+        cells = [systems[n].iloc[i] for n in names]
+        lines.append(
+            f"{row.article[:22]:<24} {row.gold:>4}  "
+            + "  ".join(f"{c.precision:>8.3f} /{c.recall:6.3f} /{c.f1:6.3f}" for c in cells)
+        )
+    for n in names:
+        left_out = systems[n].article.isin(exclude)
+        kept = systems[n][~left_out]
+        s = summary(kept)
+        note = ", ".join(systems[n].article[left_out])
+        lines.append(
+            f"{n}: pooled P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}; "
+            f"per-article mean F1 {s['mean_f1']:.3f}, lowest {s['min_f1']:.3f} "
+            f"({len(kept)} articles{'; left out: ' + note if note else ''})"
+        )
+    return "\n".join(lines)
+
+
 __all__ = [
     "GOLD",
     "UNSEEN",
     "Gold",
     "evaluate",
+    "format_scores",
     "load_gold",
     "multiset_scores",
     "pooled",
     "score_dates",
     "score_places",
     "source_of",
+    "summary",
 ]
