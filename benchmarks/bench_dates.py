@@ -20,6 +20,7 @@ import warnings
 import pandas as pd
 
 import newsframe as nf
+from benchmarks._report import recorded
 from benchmarks._timing import timings
 from newsframe.dates import extract_dates, score_dates
 from newsframe.paths import CNN_STORIES, ROOT, SEED
@@ -62,6 +63,7 @@ def _article(stem: str, published: str) -> nf.Article:
     return nf.read_article(path, published=published)
 
 
+@recorded
 def main() -> None:
     from dateparser.search import search_dates
 

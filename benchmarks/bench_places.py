@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 import newsframe as nf
+from benchmarks._report import recorded
 from newsframe.paths import CNN_STORIES, ROOT, SEED
 from newsframe.places import extract_places, score_places
 from newsframe.sections import split_lines
@@ -47,6 +48,7 @@ def pooled(scores: list[dict[str, float | int]]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+@recorded
 def main() -> None:
     from newsframe.gazetteer import load_gazetteer
 
