@@ -136,7 +136,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "end": "End offset of the mention in `Article.text`.",
         "surface": 'The exact text ("Mali" for "Mali\'s").',
         "kind": "`country`, `demonym` or `city` (any settlement or sub-national place).",
-        "iso3": "ISO 3166-1 alpha-3 code (Kosovo `XKX`).",
+        "iso3": "ISO 3166-1 alpha-3 code (exceptions on the Places page).",
         "country": "The country's common English name.",
     },
     "dates": {
