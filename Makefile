@@ -37,11 +37,11 @@ format: $(STAMP) ## Format with ruff
 	$(VENV)/bin/ruff format src tests benchmarks tools docs
 	$(VENV)/bin/ruff check --fix src tests benchmarks notebooks tools docs
 
-bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines)
+bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines); writes docs/results/*.md
 	@for b in benchmarks/bench_*.py; do echo; echo "== $$b"; $(PY) -m benchmarks.$$(basename $$b .py) || exit 1; done
 
 docs: $(STAMP) ## Build the documentation site offline into site/ (open site/index.html)
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 notebooks-strip: $(STAMP) ## Strip outputs from the committed notebooks
 	$(PY) -m newsframe.report --strip notebooks/*.ipynb
