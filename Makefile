@@ -11,7 +11,7 @@ NB_STEMS = $(sort $(basename $(wildcard notebooks/*.ipynb notebooks/*.py)))
 NB_SOURCES = $(foreach s,$(NB_STEMS),$(firstword $(wildcard $(s).py $(s).ipynb)))
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lint format bench clean notebooks-sync notebooks-strip
+.PHONY: help install report test lint typecheck format bench docs clean notebooks-sync notebooks-strip
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -19,7 +19,7 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,dask]"
+	$(PY) -m pip install --quiet -e ".[test,dask,docs]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	$(PY) -m newsframe.gazetteer build
 	@touch $(STAMP)
@@ -30,20 +30,27 @@ report: $(STAMP) ## Build reports/<stem>.html for the seed article
 	$(VENV)/bin/newsframe report $(SEED)
 
 test: $(STAMP) ## Run the whole test suite (lint, unit, property, notebook and report tests)
-	$(VENV)/bin/ruff check src tests benchmarks notebooks
-	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks docs
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks docs
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Lint with ruff
-	$(VENV)/bin/ruff check src tests benchmarks notebooks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks docs
+
+typecheck: $(STAMP) ## Type-check src/ with mypy (configured in pyproject.toml)
+	$(VENV)/bin/mypy
 
 format: notebooks-sync ## Format with ruff (notebooks through their .py, then re-synced)
-	$(VENV)/bin/ruff format src tests benchmarks notebooks/*.py
-	$(VENV)/bin/ruff check --fix src tests benchmarks notebooks/*.py
+	$(VENV)/bin/ruff format src tests benchmarks docs notebooks/*.py
+	$(VENV)/bin/ruff check --fix src tests benchmarks docs notebooks/*.py
 	@$(MAKE) --no-print-directory notebooks-sync
 
-bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines)
+bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines); writes docs/results/*.md
 	@for b in benchmarks/bench_*.py; do echo; echo "== $$b"; $(PY) -m benchmarks.$$(basename $$b .py) || exit 1; done
+
+docs: $(STAMP) ## Build the documentation site offline into site/ (open site/index.html)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 notebooks-sync: $(STAMP) ## Sync each notebook with its .py (jupytext --sync), then strip outputs
 	$(VENV)/bin/jupytext --sync --quiet $(NB_SOURCES)
@@ -54,4 +61,4 @@ notebooks-strip: $(STAMP) ## Strip outputs from the committed notebooks
 	@touch notebooks/*.py  # keep each .py newer than its .ipynb, as jupytext expects
 
 clean: ## Remove generated reports and caches (keeps .venv)
-	rm -rf reports .pytest_cache .ruff_cache .hypothesis
+	rm -rf reports site .pytest_cache .ruff_cache .hypothesis

@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._report import recorded
 from newsframe.corpus import read_corpus
 from newsframe.paths import CNN_STORIES, SEED
 
@@ -89,6 +90,7 @@ def peak_rss(folder: Path, out: Path) -> tuple[float, float, float]:
     return parent, child, time.perf_counter() - t0
 
 
+@recorded
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = replicate(Path(tmp) / "corpus", N)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 import newsframe as nf
+from benchmarks._report import recorded
 from benchmarks._timing import timings
 from newsframe.dates import extract_dates
 from newsframe.evaluation import evaluate, format_scores
@@ -56,6 +57,7 @@ def _dateparser_frame(text: str, published: dt.date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["line", "date_start", "date_end"])
 
 
+@recorded
 def main() -> None:
     from dateparser.search import search_dates
 

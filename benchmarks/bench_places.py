@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 import newsframe as nf
+from benchmarks._report import recorded
 from newsframe.evaluation import evaluate, format_scores
 from newsframe.paths import ROOT, SEED
 from newsframe.places import extract_places
@@ -40,6 +41,7 @@ def geotext_places(text: str) -> pd.DataFrame:
     return pd.DataFrame({"line": lines, "iso3": iso3})
 
 
+@recorded
 def main() -> None:
     from newsframe.gazetteer import load_gazetteer
 

@@ -10,6 +10,7 @@ import sys
 import time
 
 import newsframe as nf
+from benchmarks._report import recorded
 from benchmarks._timing import best_of, row
 from newsframe.paths import SEED
 
@@ -27,6 +28,7 @@ def cold_start() -> float:
     return float(out.stdout.strip())
 
 
+@recorded
 def main() -> None:
     text = SEED.read_text(encoding="utf-8")
     print(f"read_article on the seed ({len(text):,} chars, {read_and_split()} sentences)")

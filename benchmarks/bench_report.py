@@ -14,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 
+from benchmarks._report import recorded
 from newsframe.paths import SEED
 from newsframe.report import build_report, execute_notebook, export_html
 
@@ -27,6 +28,7 @@ def timed(fn, repeat: int = 3) -> float:
     return statistics.median(runs)
 
 
+@recorded
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 import newsframe as nf
+from benchmarks._report import recorded
 from newsframe import sentiment as S
 from newsframe.paths import SEED
 
@@ -31,6 +32,7 @@ def timed(work: Callable[[], object], setup: Callable[[], object] | None = None)
     return times
 
 
+@recorded
 def main() -> int:
     from textblob import TextBlob
 

@@ -71,6 +71,65 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
+# -- column descriptions (the data dictionary pages of the docs are generated from these) ------
+COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "lines": {
+        "line": "1-based physical line number (blank lines included).",
+        "section": "The line's section (see Sections).",
+        "text": "The line without its line break.",
+        "start": "Character offset of the start of `text` in `Article.text`.",
+        "end": "Character offset of the end of `text` in `Article.text`.",
+        "eol": 'The line break after it: `"\\n"`, `"\\r\\n"`, `"\\r"` or `""`; '
+        '`"".join(lines.text + lines.eol) == art.text` always holds.',
+    },
+    "sentences": {
+        "sentence": "0-based sentence id, in reading order.",
+        "line": "The line it sits on (sentences never cross a line).",
+        "section": "The line's section; `boilerplate` for site chrome glued to the end of a "
+        'paragraph ("E-mail to a friend").',
+        "text": "The sentence; `art.text[start:end] == text`.",
+        "start": "Character offset of the start of the sentence in `Article.text`.",
+        "end": "Character offset of the end of the sentence in `Article.text`.",
+    },
+    "places": {
+        "line": "1-based physical line.",
+        "sentence": "Sentence id; a dateline mention takes the id of the sentence after it.",
+        "section": "The sentence's section.",
+        "start": "Offset of the mention in `Article.text`; `text[start:end] == surface`.",
+        "end": "End offset of the mention in `Article.text`.",
+        "surface": 'The exact text ("Mali" for "Mali\'s").',
+        "kind": "`country`, `demonym` or `city` (any settlement or sub-national place).",
+        "iso3": "ISO 3166-1 alpha-3 code (exceptions on the Places page).",
+        "country": "The country's common English name.",
+    },
+    "dates": {
+        "line": "1-based line number.",
+        "sentence": "Id of the sentence holding the expression.",
+        "section": "That sentence's section.",
+        "start": "Offset of the expression in `Article.text`; `text[start:end] == surface`.",
+        "end": "End offset of the expression in `Article.text`.",
+        "surface": "The expression as written, without a leading preposition.",
+        "date_start": "First day of the inclusive span; `NaT` when unresolved.",
+        "date_end": "Last day of the inclusive span; `NaT` when unresolved.",
+        "granularity": "day, weekend, week, month, season, year or decade.",
+        "anchor": "What resolved it: explicit, publication, previous mention or none.",
+    },
+    "sentiment": {
+        "sentence": "Sentence id of `Article.sentences`.",
+        "line": "Line number.",
+        "section": "The sentence's section.",
+        "polarity": "TextBlob polarity, −1…1; NaN when not scored.",
+        "subjectivity": "TextBlob subjectivity, 0…1; NaN when not scored.",
+        "words": "Whitespace-separated tokens holding a letter or digit.",
+        "vader": "VADER compound score, −1…1; NaN when not scored.",
+        "script": 'Script of most of its letters ("Latin", "Han"...); "Common" without letters.',
+        "scored": "False for text in another script or language, or with no words.",
+    },
+}
+"""One short description per column of every frame in :data:`SCHEMAS`, same keys and order."""
+
+
+
 # -- tables built from frames (aggregations and the corpus) ----------------------------------
 _SENTIMENT_BY_SECTION: dict[str, Any] = {
     "section": SECTION_DTYPE,
@@ -218,6 +277,7 @@ __all__ = [
     "RESULT_SCHEMAS",
     "SCHEMAS",
     "SECTION_DTYPE",
+    "COLUMN_DOCS",
     "ArticleLike",
     "empty_frame",
     "named_frames",
