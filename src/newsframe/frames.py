@@ -129,7 +129,6 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
 """One short description per column of every frame in :data:`SCHEMAS`, same keys and order."""
 
 
-
 # -- tables built from frames (aggregations and the corpus) ----------------------------------
 _SENTIMENT_BY_SECTION: dict[str, Any] = {
     "section": SECTION_DTYPE,
@@ -274,10 +273,10 @@ def empty_frame(kind: str) -> pd.DataFrame:
 
 
 __all__ = [
+    "COLUMN_DOCS",
     "RESULT_SCHEMAS",
     "SCHEMAS",
     "SECTION_DTYPE",
-    "COLUMN_DOCS",
     "ArticleLike",
     "empty_frame",
     "named_frames",
