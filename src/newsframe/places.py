@@ -682,13 +682,16 @@ def _note_sentence_countries(doc: _Doc) -> None:
             doc.sentence_isos.setdefault(m.sent, set()).add(m.iso3)
 
 
+def _settlements(doc: _Doc) -> Iterator[_Match]:
+    """The matches still counted as settlements or regions, in reading order."""
+    return (m for m in doc.matches if not m.drop and m.kind == "city")
+
+
 def _widen_with_settlements(doc: _Doc) -> None:
     """Paired settlements and settlements that count outright (:func:`_strong`) add their
     country to the article's and their sentence's countries, before weaker names ask for
     evidence ("Bamako ... Timbuktu" in an article that never says "Mali")."""
-    for m in doc.matches:
-        if m.drop or m.kind != "city":
-            continue
+    for m in _settlements(doc):
         if m.linked:
             iso = m.linked
         elif m.key not in doc.persons and any(_strong(c) for c in m.cands):
@@ -702,20 +705,14 @@ def _widen_with_settlements(doc: _Doc) -> None:
 def _note_locative_cues(doc: _Doc) -> None:
     """The names written as a location at least once (:func:`_has_locative_cue`): evidence
     for every mention of the name in the article."""
-    doc.cued = {
-        m.key
-        for m in doc.matches
-        if m.kind == "city" and not m.drop and _has_locative_cue(m, doc.text)
-    }
+    doc.cued = {m.key for m in _settlements(doc) if _has_locative_cue(m, doc.text)}
 
 
 def _count_us_places(doc: _Doc) -> None:
     """How many mentions may be prominent US places: an article about US places makes
     "Georgia" the state."""
     doc.us_places = sum(
-        1
-        for m in doc.matches
-        if m.kind == "city" and not m.drop and any(c.iso3 == "USA" and _strong(c) for c in m.cands)
+        1 for m in _settlements(doc) if any(c.iso3 == "USA" and _strong(c) for c in m.cands)
     )
 
 
@@ -724,9 +721,7 @@ def _resolve_settlements(doc: _Doc) -> None:
     dropped; any other needs a rung of :data:`_EVIDENCE` and takes the best candidate it
     leaves (:func:`_rank`), or is dropped for want of evidence."""
     rank = _rank(doc.mentioned)
-    for m in doc.matches:
-        if m.drop or m.kind != "city":
-            continue
+    for m in _settlements(doc):
         if m.linked:
             m.iso3 = m.linked
         elif m.key in doc.persons:
@@ -739,7 +734,7 @@ def _resolve_settlements(doc: _Doc) -> None:
                 m.drop = "no evidence"
 
 
-def _prominent(m: _Match, doc: _Doc) -> list[Candidate]:
+def _prominent(m: _Match, _doc: _Doc) -> list[Candidate]:
     """A capital, a large place or a US state (:func:`_strong`)."""
     return [c for c in m.cands if c.kind == "city" and _strong(c)]
 
