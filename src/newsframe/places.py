@@ -1,58 +1,90 @@
 """Place mentions resolved to countries (text and sentences in, the places frame out).
 
-How a mention is found and resolved (the rules are general; none names an article):
+How a mention is found and resolved. The rules are general (none names an article) and are
+applied in this order: the lookup, then the passes of :data:`_PASSES`, each named here.
 
-1. **Lookup.** Each sentence (and the dateline) is cut into word tokens. Starting at every
-   capitalised token, the longest run of tokens (capitalised words joined by single spaces,
-   with lowercase connectors such as "of", "and", "sous" inside) that names something in the
-   gazetteer (:mod:`newsframe.gazetteer`) is taken; a possessive "'s" is left out of the
-   surface. Matching is whole-token only, so "Oman" is never found in "Romania" nor "Niger"
-   in "Nigeria". A hyphenated token that is not a name as a whole is split ("Iran-Iraq").
-2. **Exclusions.** Continents, broad regions, supranational bodies and event names
-   ("Africa", "West African", "Middle East", "European Union", "U.N.", "Korean War") are
-   matched like places, so the words inside them are used up, and then dropped.
+1. **Lookup** (``_find``). Each sentence (and the dateline) is cut into word tokens. Starting
+   at every capitalised token, the longest run of tokens (capitalised words joined by single
+   spaces, with lowercase connectors such as "of", "and", "sous" inside) that names something
+   in the gazetteer (:mod:`newsframe.gazetteer`) is taken; a possessive "'s" ends the run and
+   is left out of the surface. Matching is whole-token only, so "Oman" is never found in
+   "Romania" nor "Niger" in "Nigeria". A hyphenated token that is not a name as a whole is
+   split ("Iran-Iraq") when every capitalised part is a name ("Bergen-Belsen" is not).
    Months, weekdays and all-capital short words that are not written in capitals ("Us")
    never match.
-3. **Names of other things.** A place followed by a capitalised word that heads the name of
-   an organisation, publication, event or building ("Paris Match", "Washington Post",
-   "Vietnam War", "Rome Statute", "San Francisco State University") is not counted, nor is a
-   place after "of/in/for" inside such a name ("University of Denver"). A demonym always
-   counts, also inside a name ("French Embassy", "Iranian Revolution"), except when it names
-   a language ("tweets in English", "French-speaking").
-4. **People.** A settlement, or a country that is also a given name (Georgia, Jordan, Chad,
-   Israel), written next to another capitalised word that is not a place ("Joe Sterling",
-   "Victoria Nuland", "Michael Jordan") is part of a person's name. The token is remembered
-   for the article, so a later bare "Sterling" or "Kerry" is the person too. A lone name
-   opening a headline before a colon ("Rogers: ...") is a speaker.
-5. **Prominence and evidence.** Country names and demonyms always count. A settlement counts
-   outright when it is a national capital or has 250,000 inhabitants or more, and is not also
-   an ordinary English word; a US state always counts. Any other settlement or region needs
-   evidence: its country is mentioned in the article *and* it follows a locative word ("in",
-   "near", "village of"...) at least once, or it is written with its country or state
-   ("Evreux, France"). Small US places need the state written after them, as AP style does.
-6. **Ambiguity.** "City, Country" pairs pick the candidate in that country ("Paris, Texas",
-   "Bamako, Mali", "Atlanta, Georgia"). Otherwise the candidate in a country the article
-   mentions wins, then a capital, then the largest population: "Paris" is France.
-   "Georgia" is the US state when written after a US place, after "state of", or when the
-   article is otherwise about US places; else the country.
+2. **Exclusions** (``_drop_exclusions``). Continents, broad regions, supranational bodies and
+   event names ("Africa", "West African", "Middle East", "European Union", "U.N.", "Korean
+   War") are matched like places, so the words inside them are used up, and then dropped.
+   Every other match is a demonym, else a country, else a settlement or region ("city").
+3. **Web addresses** (``_drop_web_addresses``): "Iranian.com", "@CNNBrazil".
+4. **Languages** (``_drop_languages``). A demonym always counts, also inside a name ("French
+   Embassy", "Iranian Revolution"), except when it names a language ("tweets in English",
+   "French-speaking").
+5. **Names of other things** (``_drop_names_of_things``). A place followed by a capitalised
+   word that heads the name of an organisation, publication, event or building ("Paris
+   Match", "Washington Post", "Vietnam War", "Rome Statute", "San Francisco State
+   University") is not counted, nor is a place after "of/for/in..." inside such a name
+   ("University of Denver"; but "the Institute in Rosny-sous-Bois" is a location), nor a
+   place naming a water body ("the Adyar river").
+6. **People** (``_drop_people``). A settlement, or a country that is also a given name
+   (Georgia, Jordan, Chad, Israel, India, Kenya), is part of a person's name when a title
+   comes before it ("Mr. Paris") or it is written next to another capitalised word that is
+   not a place ("Joe Sterling", "Victoria Nuland", "Michael Jordan", "Georgia Smith"). A
+   one-word surname is remembered for the article, so a later bare "Sterling" or "Kerry" is
+   the person too; a given name is not ("Jordan Haddad" leaves a later "Jordan" alone). A
+   lone name opening a sentence before a colon ("Rogers: ...") is a speaker, remembered too.
+7. **Pairs** (``_link_pairs``). "City, Country" and "City, State" pairs pick the candidate in
+   the country both sides share ("Paris, Texas", "Bamako, Mali", "Atlanta, Georgia").
+8. **Countries and demonyms** (``_resolve_nations``) always count and make the article's
+   set of mentioned countries; a given-name country remembered as a person is the person,
+   unless written after a locative word ("in Jordan").
+9. **Evidence** is gathered before any settlement is decided: the countries named in each
+   sentence (``_note_sentence_countries``); the countries of settlements that count outright
+   or are paired, added to the article's and their sentence's countries
+   (``_widen_with_settlements``); the names written after a locative word ("in", "near",
+   "village of"...), before a unit ("Rakhine state") or as "the X <noun>" at least once
+   (``_note_locative_cues``); and how many mentions may be prominent US places
+   (``_count_us_places``).
+10. **Settlements** (``_resolve_settlements``). A paired settlement takes its pair's
+    country; a remembered person's name is dropped. Any other takes the first rung of
+    evidence that holds (:data:`_EVIDENCE`): it is prominent (a national capital, a US state,
+    or a place of 150,000 inhabitants or more, 200,000 in the US, where place names are often
+    also surnames; and not also an ordinary English word); or it stands outside the US in a
+    sentence that names its country ("Gaza ... Rafah"); or it is introduced as a location
+    somewhere in the article and lies in a country the article mentions (in the US only a
+    state qualifies: small US places need the state written after them, as AP style does);
+    or, not written beside another capitalised word, it is a state or province of a country
+    the article mentions ("West Bengal"), or a town known in one country only (not the US),
+    which the article mentions. Otherwise it is dropped. Among the candidates left, the one
+    in a country the article mentions wins, then a capital or state, then the largest
+    population: "Paris" is France.
+11. **Georgia** (``_us_state_or_country``). A country name that is also a US state is the
+    state when paired with a US place ("Atlanta, Georgia"), written after "state of", listed
+    beside a US state ("Alabama, Georgia"), or when the article has two or more mentions of
+    prominent US places; unless its sentence names the country otherwise ("Georgia's capital,
+    Tbilisi"). Else it is the country.
+12. **Administrative units** (``_add_unit_places``). A name written with a unit ("Ludian
+    county", "Rakhine state", "the county of Ludian") is a place even when the gazetteer
+    lacks it (or found no evidence for it). It takes the country of the other places in its
+    sentence when they agree, else, when its sentence names none, the country that has most
+    of the article's mentions if it has more than half of them; otherwise it is left out.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pandas as pd
 
-from .frames import typed_frame
+from .frames import SCHEMAS, typed_frame
+from .gazetteer import Candidate, Gazetteer, load_gazetteer, normalize
 from .sections import split_lines
-
-if TYPE_CHECKING:
-    from .gazetteer import Candidate, Gazetteer
+from .text import MONTHS, WEEKDAYS
 
 __all__ = ["extract_places"]
 
@@ -62,18 +94,15 @@ STRONG_POPULATION_US = 200_000
 """The same for US places, whose names are often also surnames ("Rogers", "Sterling")."""
 
 
+# -- word lists ----------------------------------------------------------------------------
 def _words(s: str) -> frozenset[str]:
     return frozenset(s.split())
 
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _CONNECTORS = _words(
     "of the and de del la le les sous sur en du des al el upon on am an der di da do dos das y et i"
 )
-_MONTHS_DAYS = _words(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday"
-)
+_MONTHS_DAYS = frozenset(name.lower() for name in (*MONTHS, *WEEKDAYS))
 _CAPS_ONLY = frozenset({"us", "uk", "un", "eu", "uae", "drc", "usa"})
 # capitalised words that head the name of a non-place thing built on a place name
 _NAME_HEADS = _words(
@@ -85,7 +114,7 @@ _NAME_HEADS = _words(
     ltd group bank exchange club fc united chiefs team orchestra opera ballet museum gallery
     library zoo hospital hotel stadium arena theater theatre church cathedral mosque temple
     street avenue road boulevard square bridge tower palace hall center centre station
-    declaration doctrine plan process talks summit conference initiative protocol act law
+    doctrine plan process talks summit conference initiative act law
     study syndrome flu virus crisis revolution spring uprising campaign affair scandal
     organization organisation association society council committee commission party
     movement front alliance federation union network partners holdings co"""
@@ -98,22 +127,13 @@ _ORG_HEADS = _words(
     alliance federation union network center centre conservatory observatory symphony
     orchestra"""
 )
+# lowercase words that join the words of an organisation's name ("University of Denver")
+_ORG_CONNECTORS = _words("of for in on and the de at")
 # words after a place that do not make it part of a larger name
-_ALLOWED_AFTER = _MONTHS_DAYS | {
-    "province",
-    "state",
-    "region",
-    "county",
-    "district",
-    "governorate",
-    "prefecture",
-    "oblast",
-    "airport",
-    "base",
-    "air",
-    "city",
-    "valley",
-}
+_ALLOWED_AFTER = _MONTHS_DAYS | _words(
+    "province state region county district governorate prefecture oblast airport base air city"
+    " valley"
+)
 # capitalised words before a place that do not make it part of a person's name
 _ALLOWED_BEFORE = _words(
     """north south east west northern southern eastern western central upper lower greater
@@ -141,22 +161,66 @@ _ATTACK_WORDS = _words(
     """attack attacks attacked strike strikes struck assault assaults raid raids offensive
     bombing bombings bombardment shelling advance march marched marching closing converged"""
 )
-_HONORIFIC_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady)\.? $"
-)
-# "the Adyar river", "Lake Chad" is matched as a whole elsewhere: a place named for a water
-# body is not a place mention
-_WATER_AFTER = re.compile(r" (?:river|lake|canal|creek|dam|reservoir|strait)s?\b")
 _LANGUAGE_BEFORE = _words(
     "in into speak speaks spoke speaking spoken learn learning learned taught fluent"
 )
 _LANGUAGE_AFTER = _words(
     "language languages speaker speakers speaking translation translations subtitles"
 )
+_LANGUAGE_NAMES = _words(
+    """english french german spanish portuguese chinese japanese russian italian dutch turkish
+    korean greek polish swedish danish norwegian finnish hungarian czech ukrainian vietnamese
+    thai indonesian romanian bulgarian serbian croatian albanian armenian georgian somali
+    hebrew persian icelandic estonian latvian lithuanian slovak slovenian malay filipino
+    mongolian nepali swahili tamil welsh irish scottish"""
+)
 _GIVEN_NAME_COUNTRIES = frozenset({"georgia", "jordan", "chad", "israel", "india", "kenya"})
+
+# -- patterns --------------------------------------------------------------------------------
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|an|ar|as|ash|az|ad-d)-[A-Z]")
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady)\.? $"
+)
+_DOMAIN_AFTER = re.compile(r"\.[a-z]{2,}\b")
+_LANGUAGE_NOUN_AFTER = re.compile(r"[\s-]?(?:language|speaking|speakers?)\b")
+# "the Adyar river", "Lake Chad" is matched as a whole elsewhere: a place named for a water
+# body is not a place mention
+_WATER_AFTER = re.compile(r" (?:river|lake|canal|creek|dam|reservoir|strait)s?\b")
+_COMMA_GAP = re.compile(r",\s*")
+_LIST_GAP = re.compile(r"(?:,| and| or|, and)\s*")
 _STATE_OF = re.compile(r"\b(?:state|commonwealth) of\s*$", re.I)
+_UNIT_NOUN_AFTER = re.compile(
+    r" (?:province|state|region|district|county|governorate|prefecture)\b"
+)
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:village|town|city|province|region|state|district|capital|outskirts|"
+    r"suburb|port|island)s? of\s*$"
+)
+# "Ludian county", "Rakhine state", "Khurda district", "the county of Ludian": an
+# administrative unit names a sub-national place even when the gazetteer lacks it
+_UNIT = r"(?:county|district|province|prefecture|governorate|oblast|region|state|municipality)"
+_NAME = r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?"
+_UNIT_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+{_UNIT}\b")
+_UNIT_BEFORE = re.compile(
+    rf"\b(?:county|district|province|prefecture|governorate|region|town|village)\s+of\s+"
+    rf"(?P<name>{_NAME})\b"
+)
+# a sentence worth searching for unit names ("town" and "village" alone do not make one)
+_UNIT_HINT = re.compile(
+    r"county|district|\b(?:province|prefecture|governorate|oblast|region|state|municipality)\b"
+)
+_NOT_A_NAME = _words(
+    """the this that these those each every another which what whose its their his her our
+    northern southern eastern western central north south east west northeastern northwestern
+    southeastern southwestern upper lower greater inner outer home border coastal capital
+    federal autonomous tribal rural urban key swing battleground member island mountain
+    neighbouring neighboring nearby remote restive troubled whole entire same new old"""
+)
 
 
+# -- tokens and matches ------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Tok:
     start: int  # offset in the article text
@@ -173,7 +237,7 @@ class _Match:
     surface: str
     key: str
     cands: list[Candidate]
-    sent: int  # row index into the sentences frame (or the dateline's sentence)
+    sent: int  # row index into the sentences frame (-1 for the dateline)
     i: int  # first token index
     j: int  # one past the last token index
     toks: list[_Tok]
@@ -183,10 +247,25 @@ class _Match:
     drop: str = ""  # why it does not count
 
 
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|an|ar|as|ash|az|ad-d)-[A-Z]")
+@dataclass(slots=True)
+class _Doc:
+    """One article's matches and what the passes learn about the article."""
+
+    text: str
+    matches: list[_Match]  # in reading order
+    spans: list[tuple[int, int]]  # (start, end) of each sentence
+    persons: set[str] = field(default_factory=set)  # one-word names learned as people's
+    mentioned: set[str] = field(default_factory=set)  # countries the article names
+    sentence_isos: dict[int, set[str]] = field(default_factory=dict)  # sentence -> countries
+    cued: set[str] = field(default_factory=set)  # keys written after a locative cue
+    us_places: int = 0  # mentions of prominent US places
+
+
+_start = attrgetter("start")
 
 
 def _tokens(text: str, base: int) -> list[_Tok]:
+    """The word tokens of ``text``, a slice of the article starting at offset ``base``."""
     out: list[_Tok] = []
     for k, m in enumerate(_TOKEN.finditer(text)):
         w = m.group()
@@ -209,80 +288,104 @@ def _is_key_token(t: _Tok) -> bool:
     return t.cap and t.text.lower() not in _MONTHS_DAYS
 
 
+def _miswritten_caps(key: str, word: str) -> bool:
+    """An abbreviation that names a place only when written in capitals ("US", not "Us")."""
+    return key in _CAPS_ONLY and not word.isupper()
+
+
+# -- 1. lookup -------------------------------------------------------------------------------
 def _find(text: str, toks: list[_Tok], sent: int, gaz: Gazetteer) -> list[_Match]:
     """Longest-match lookup over one sentence's tokens."""
     out: list[_Match] = []
-    n_tok = len(toks)
     i = 0
-    while i < n_tok:
-        t = toks[i]
-        if not _is_key_token(t):
+    while i < len(toks):
+        if not _is_key_token(toks[i]):
             i += 1
             continue
-        # how far can a name reach: tokens joined by one space, capitalised or connectors
-        j = i + 1
-        while j < n_tok and j - i < gaz.max_tokens:
-            gap = text[toks[j - 1].end : toks[j].start]
-            nxt = toks[j]
-            low = nxt.text.lower()
-            if gap != " " or not (
-                nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS
-            ):
-                break
-            if _strip_possessive(toks[j - 1].text) != toks[j - 1].text:
-                break  # "Mali's President": the possessive ends the name
-            j += 1
-        found = None
-        for end in range(j, i, -1):
-            last = toks[end - 1]
-            if not (_is_key_token(last) or (end - 1 > i and re.search(r"-[A-Z]", last.text))):
-                continue
-            words = [tk.text for tk in toks[i : end - 1]] + [_strip_possessive(last.text)]
-            key = _key(" ".join(words))
-            cands = gaz.lookup(key)
-            if not cands:
-                continue
-            if key in _CAPS_ONLY and not words[0].isupper():
-                continue
-            s, e = t.start, last.start + len(words[-1])
-            found = _Match(s, e, text[s:e], key, cands, sent, i, end, toks)
-            break
+        found = _longest_name(text, toks, i, sent, gaz)
         if found is not None:
             out.append(found)
             i = found.j
             continue
-        if "-" in t.text:  # "Iran-Iraq", "trans-Sahara", "U.S.-led"
-            parts: list[_Match] = []
-            pos = t.start
-            for part in t.text.split("-"):
-                if part and part[0].isupper():
-                    p = _strip_possessive(part)
-                    cands = gaz.lookup(_key(p))
-                    if (
-                        not cands
-                        or p.lower() in _MONTHS_DAYS
-                        or (_key(p) in _CAPS_ONLY and not p.isupper())
-                    ):
-                        parts = []  # "Bergen-Belsen": an unknown part makes it one name
-                        break
-                    sub = _Tok(pos, pos + len(p), p, True, t.first and pos == t.start)
-                    m = _Match(pos, pos + len(p), p, _key(p), cands, sent, i, i + 1, toks)
-                    m.toks = [*toks[:i], sub, *toks[i + 1 :]]
-                    parts.append(m)
-                pos += len(part) + 1
-            out.extend(parts)
+        if "-" in toks[i].text:  # "Iran-Iraq", "trans-Sahara", "U.S.-led"
+            out.extend(_hyphen_parts(toks, i, sent, gaz))
         i += 1
     return out
 
 
-def _key(s: str) -> str:
-    from .gazetteer import normalize
+def _reach(text: str, toks: list[_Tok], i: int, max_tokens: int) -> int:
+    """One past the last token a name starting at token ``i`` can take in: tokens joined by
+    single spaces, capitalised or connectors, up to the gazetteer's longest name."""
+    j = i + 1
+    while j < len(toks) and j - i < max_tokens:
+        prev, nxt = toks[j - 1], toks[j]
+        low = nxt.text.lower()
+        if text[prev.end : nxt.start] != " " or not (
+            nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS
+        ):
+            break
+        if _strip_possessive(prev.text) != prev.text:
+            break  # "Mali's President": the possessive ends the name
+        j += 1
+    return j
 
-    return normalize(s)
+
+def _longest_name(text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> _Match | None:
+    """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word."""
+    for end in range(_reach(text, toks, i, gaz.max_tokens), i, -1):
+        last = toks[end - 1]
+        if not (_is_key_token(last) or (end - 1 > i and _HYPHEN_CAPITAL.search(last.text))):
+            continue
+        words = [tk.text for tk in toks[i : end - 1]] + [_strip_possessive(last.text)]
+        key = normalize(" ".join(words))
+        cands = gaz.lookup(key)
+        if not cands or _miswritten_caps(key, words[0]):
+            continue
+        s, e = toks[i].start, last.start + len(words[-1])
+        return _Match(s, e, text[s:e], key, cands, sent, i, end, toks)
+    return None
 
 
+def _hyphen_parts(toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> list[_Match]:
+    """The capitalised parts of a hyphenated token when every one is a name ("Iran-Iraq");
+    none when one is not ("Bergen-Belsen" is one name). Lowercase parts are skipped."""
+    t = toks[i]
+    parts: list[_Match] = []
+    pos = t.start
+    for part in t.text.split("-"):
+        if part and part[0].isupper():
+            p = _strip_possessive(part)
+            key = normalize(p)
+            cands = gaz.lookup(key)
+            if not cands or p.lower() in _MONTHS_DAYS or _miswritten_caps(key, p):
+                return []
+            sub = _Tok(pos, pos + len(p), p, True, t.first and pos == t.start)
+            sub_toks = [*toks[:i], sub, *toks[i + 1 :]]
+            parts.append(_Match(pos, pos + len(p), p, key, cands, sent, i, i + 1, sub_toks))
+        pos += len(part) + 1
+    return parts
+
+
+# -- context of a match ------------------------------------------------------------------------
 def _prev_word(m: _Match) -> str:
     return m.toks[m.i - 1].text.lower() if m.i > 0 else ""
+
+
+def _next_caps(m: _Match, text: str) -> list[str]:
+    """Capitalised words right after the match (single spaces between), lowercased."""
+    out: list[str] = []
+    k = m.j
+    prev_end = m.end
+    while k < len(m.toks) and len(out) < 3:
+        tk = m.toks[k]
+        if text[prev_end : tk.start] != " " or not tk.cap:
+            break
+        out.append(_strip_possessive(tk.text).lower())
+        if _strip_possessive(tk.text) != tk.text:
+            break
+        prev_end = tk.end
+        k += 1
+    return out
 
 
 def _beside_capitalised(m: _Match, text: str) -> bool:
@@ -310,34 +413,29 @@ def _locative_before(m: _Match) -> bool:
     return prev in _LOCATIVE_CUES
 
 
-def _next_caps(m: _Match, text: str) -> list[str]:
-    """Capitalised words right after the match (single spaces between), lowercased."""
-    out: list[str] = []
-    k = m.j
-    prev_end = m.end
-    while k < len(m.toks) and len(out) < 3:
-        tk = m.toks[k]
-        if text[prev_end : tk.start] != " " or not tk.cap:
-            break
-        out.append(_strip_possessive(tk.text).lower())
-        if _strip_possessive(tk.text) != tk.text:
-            break
-        prev_end = tk.end
-        k += 1
-    return out
+def _has_locative_cue(m: _Match, text: str) -> bool:
+    """Is the match written as a location: after a locative word, as "the X <noun>", before a
+    unit ("Rakhine state") or after "<village|town|...> of"?"""
+    after = text[m.end : m.end + 2]
+    return bool(
+        _locative_before(m)
+        or (_prev_word(m) == "the" and after[:1] == " " and after[1:2].islower())
+        or _UNIT_NOUN_AFTER.match(text[m.end : m.end + 14])
+        or _PLACE_NOUN_OF.search(text[max(0, m.start - 30) : m.start].lower())
+    )
 
 
 def _inside_org_name(m: _Match, text: str) -> bool:
     """'University of Denver', 'Organization for Women's Freedom in Iraq'.
 
+    Reading back from the match over lowercase connectors and capitalised words (at most
+    eight, no punctuation), is there an organisation's head word with a connector between?
     A place right after "<Head> in" is the location of the body, not part of its name
     ("the Criminal Research Institute in Rosny-sous-Bois").
     """
-    k = m.i - 1
     connector = ""
-    first_connector_at = -1
-    steps = 0
-    while k >= 0 and steps < 8:
+    connector_at = -1  # the token index of the connector nearest the match
+    for k in range(m.i - 1, max(-1, m.i - 9), -1):
         tk = m.toks[k]
         nxt_start = m.toks[k + 1].start if k + 1 < m.i else m.start
         if text[tk.end : nxt_start].strip():
@@ -345,17 +443,35 @@ def _inside_org_name(m: _Match, text: str) -> bool:
         low = _strip_possessive(tk.text).lower()
         if tk.cap:
             if low in _ORG_HEADS:
-                if not connector:
-                    return False
-                return not (connector == "in" and first_connector_at == k + 1)
-        elif low in ("of", "for", "in", "on", "and", "the", "de", "at"):
+                return bool(connector) and not (connector == "in" and connector_at == k + 1)
+        elif low in _ORG_CONNECTORS:
             if not connector and low != "the":
-                connector, first_connector_at = low, k
+                connector, connector_at = low, k
         else:
             return False
-        k -= 1
-        steps += 1
     return False
+
+
+def _names_language(m: _Match, text: str) -> bool:
+    """A demonym used as a language: "tweets in English", "French speakers", "French-speaking"."""
+    if m.surface.split()[0].lower() not in _LANGUAGE_NAMES:
+        return False
+    nxt = _next_caps(m, text)
+    return bool(
+        _prev_word(m) in _LANGUAGE_BEFORE
+        or (nxt and nxt[0] in _LANGUAGE_AFTER)
+        or _LANGUAGE_NOUN_AFTER.match(text[m.end : m.end + 12].lower())
+    )
+
+
+def _names_other_thing(m: _Match, text: str) -> bool:
+    """A place inside the name of something else: "Paris Match", "University of Denver",
+    "the Adyar river"."""
+    return bool(
+        any(w in _NAME_HEADS for w in _next_caps(m, text))
+        or _inside_org_name(m, text)
+        or _WATER_AFTER.match(text, m.end)
+    )
 
 
 def _person_context(m: _Match, text: str, places_at: set[int], nations_at: set[int]) -> str:
@@ -393,106 +509,121 @@ def _person_context(m: _Match, text: str, places_at: set[int], nations_at: set[i
     return ""
 
 
-def _classify(ms: list[_Match], text: str) -> tuple[set[str], Counter[str]]:
-    """First pass: drop exclusions and names of other things; learn person names."""
-    persons: set[str] = set()
-    places_at = {
-        m.start
-        for m in ms
-        if any(c.kind in ("country", "demonym", "exclude") or _strong(c) for c in m.cands)
-    }
-    nations_at = {
-        m.start for m in ms if any(c.kind in ("country", "demonym", "exclude") for c in m.cands)
-    }
-    for m in ms:
+def _person_role(m: _Match, text: str, places_at: set[int], nations_at: set[int]) -> str:
+    """``"surname"`` or ``"given"`` (:func:`_person_context`) for a settlement or a given-name
+    country, ``"speaker"`` for a one-word settlement opening a sentence before a colon
+    ("Rogers: ..."), else ``""``."""
+    if m.kind == "city" or (m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES):
+        role = _person_context(m, text, places_at, nations_at)
+        if role:
+            return role
+    if m.kind == "city" and m.i == 0 and text[m.end : m.end + 1] == ":" and " " not in m.key:
+        return "speaker"
+    return ""
+
+
+def _strong(c: Candidate) -> bool:
+    """A candidate that counts without further evidence: a national capital or a large
+    settlement (:data:`STRONG_POPULATION`, :data:`STRONG_POPULATION_US`) or a US state, and
+    not also an ordinary English word."""
+    if c.subdivision and c.population < STRONG_POPULATION:
+        return c.iso3 == "USA" and not c.common
+    floor = STRONG_POPULATION_US if c.iso3 == "USA" else STRONG_POPULATION
+    return (c.capital or c.population >= floor) and not c.common
+
+
+def _may_be_us_state(m: _Match) -> bool:
+    """Can the match be a US state? (Only settlement candidates are subdivisions.)"""
+    return any(c.subdivision and c.iso3 == "USA" for c in m.cands)
+
+
+def _rank(mentioned: set[str]) -> Callable[[Candidate], tuple[bool, bool, int]]:
+    """Best candidate first: in a country the article mentions, then a capital or a state or
+    province (which outranks a settlement of the same name), then the most populous."""
+
+    def key(c: Candidate) -> tuple[bool, bool, int]:
+        return (c.iso3 in mentioned, c.capital or c.subdivision, c.population)
+
+    return key
+
+
+# -- 2-6. what is not a place ------------------------------------------------------------------
+def _drop_exclusions(doc: _Doc) -> None:
+    """Continents, regions, bodies and events were matched only to use up their words: drop
+    them. Every other match takes its kind: demonym, else country, else city."""
+    for m in doc.matches:
         kinds = {c.kind for c in m.cands}
         if "exclude" in kinds:
             m.drop = "excluded"
-            continue
-        m.kind = "demonym" if "demonym" in kinds else "country" if "country" in kinds else "city"
-        nxt = _next_caps(m, text)
-        prev = _prev_word(m)
-        if re.match(r"\.[a-z]{2,}\b", text[m.end : m.end + 8]) or text[m.start - 1 : m.start] in (
-            "@",
-            "/",
-            ".",
+        else:
+            m.kind = (
+                "demonym" if "demonym" in kinds else "country" if "country" in kinds else "city"
+            )
+
+
+def _drop_web_addresses(doc: _Doc) -> None:
+    """A name inside a web address or handle ("Iranian.com", "@CNNBrazil") is no mention."""
+    text = doc.text
+    for m in doc.matches:
+        if not m.drop and (
+            _DOMAIN_AFTER.match(text[m.end : m.end + 8])
+            or text[m.start - 1 : m.start] in ("@", "/", ".")
         ):
-            m.drop = "web address"  # "Iranian.com", "@CNNBrazil"
-            continue
-        if m.kind == "demonym":
-            first_word = m.surface.split()[0]
-            after = text[m.end : m.end + 12].lower()
-            if (
-                prev in _LANGUAGE_BEFORE
-                or (nxt and nxt[0] in _LANGUAGE_AFTER)
-                or re.match(r"\s?(?:language|speaking|speakers?)\b", after)
-                or re.match(r"-(?:language|speaking|speakers?)\b", after)
-            ) and first_word.lower() in _LANGUAGE_NAMES:
-                m.drop = "language"
-            continue
-        if (
-            any(w in _NAME_HEADS for w in nxt)
-            or _inside_org_name(m, text)
-            or _WATER_AFTER.match(text, m.end)
-        ):
+            m.drop = "web address"
+
+
+def _drop_languages(doc: _Doc) -> None:
+    """A demonym naming a language is no mention of the country ("tweets in English")."""
+    for m in doc.matches:
+        if not m.drop and m.kind == "demonym" and _names_language(m, doc.text):
+            m.drop = "language"
+
+
+def _drop_names_of_things(doc: _Doc) -> None:
+    """A country or settlement inside the name of an organisation, publication, event,
+    building or water body ("Washington Post", "University of Denver") is no mention; a
+    demonym inside a name still is ("French Embassy")."""
+    for m in doc.matches:
+        if not m.drop and m.kind != "demonym" and _names_other_thing(m, doc.text):
             m.drop = "name of a thing"
+
+
+def _drop_people(doc: _Doc) -> None:
+    """A settlement or given-name country that is part of a person's name, or a speaker's
+    name, is no mention; one-word surnames and speakers are remembered for the article
+    (:attr:`_Doc.persons`), so a later bare "Kerry" is the person too."""
+    nations_at = {
+        m.start
+        for m in doc.matches
+        if any(c.kind in ("country", "demonym", "exclude") for c in m.cands)
+    }
+    places_at = nations_at | {m.start for m in doc.matches if any(_strong(c) for c in m.cands)}
+    for m in doc.matches:
+        if m.drop or m.kind == "demonym":
             continue
-        given_name = m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES
-        role = (
-            _person_context(m, text, places_at, nations_at)
-            if m.kind == "city" or given_name
-            else ""
-        )
+        role = _person_role(m, doc.text, places_at, nations_at)
         if role:
-            m.drop = "person"
-            if role == "surname" and " " not in m.key:
-                persons.add(m.key)
-            continue
-        if (
-            m.kind == "city"
-            and m.i == 0
-            and m.j < len(m.toks) + 1
-            and text[m.end : m.end + 1] == ":"
-            and " " not in m.key
-        ):
-            m.drop = "speaker"
-            persons.add(m.key)
-    return persons, Counter()
+            m.drop = "speaker" if role == "speaker" else "person"
+            if role != "given" and " " not in m.key:
+                doc.persons.add(m.key)
 
 
-_LANGUAGE_NAMES = _words(
-    """english french german spanish portuguese chinese japanese russian italian dutch turkish
-    korean greek polish swedish danish norwegian finnish hungarian czech ukrainian vietnamese
-    thai indonesian romanian bulgarian serbian croatian albanian armenian georgian somali
-    hebrew persian icelandic estonian latvian lithuanian slovak slovenian malay filipino
-    mongolian nepali swahili tamil welsh irish scottish"""
-)
+# -- 7. pairs ----------------------------------------------------------------------------------
+def _link_pairs(doc: _Doc) -> None:
+    """'Bamako, Mali', 'Paris, Texas': both sides of a comma take the country they share.
 
-
-def _link_pairs(ms: list[_Match], text: str) -> None:
-    """'Bamako, Mali', 'Paris, Texas': both sides take the country they share."""
-    live = [m for m in ms if not m.drop]
+    The right-hand side is a settlement (or region) when the shared country has no country of
+    that name: "Georgia" after "Atlanta," is the US state.
+    """
+    live = [m for m in doc.matches if not m.drop]
     for a, b in itertools.pairwise(live):
         if a.kind == "demonym" or b.kind == "demonym":
             continue
-        gap = text[a.end : b.start]
-        if not re.fullmatch(r",\s*", gap):
+        if not _COMMA_GAP.fullmatch(doc.text[a.end : b.start]):
             continue
-        a_isos = [c.iso3 for c in a.cands if c.kind in ("city", "country")]
-        b_isos = {c.iso3 for c in b.cands if c.kind in ("city", "country")}
-        shared = [iso for iso in a_isos if iso in b_isos]
-        if not shared:
+        iso = _shared_country(a, b)
+        if iso is None:
             continue
-        # prefer a country on the right-hand side ("Paris, Texas" has none: a US state)
-        b_country = [c.iso3 for c in b.cands if c.kind == "country" and c.iso3 in shared]
-        iso = b_country[0] if b_country and b.kind == "country" else None
-        if iso is None or iso not in a_isos:
-            b_sub = sorted(
-                (c for c in b.cands if c.kind == "city" and c.iso3 in shared),
-                key=lambda c: (c.subdivision, c.capital, c.population),
-                reverse=True,
-            )
-            iso = b_sub[0].iso3 if b_sub else shared[0]
         if a.kind == "city":
             a.linked = iso
         if b.kind == "city" or (b.kind == "country" and b.key in _GIVEN_NAME_COUNTRIES):
@@ -503,156 +634,278 @@ def _link_pairs(ms: list[_Match], text: str) -> None:
                 b.kind = "city"
 
 
-def _strong(c: Candidate) -> bool:
-    if c.subdivision and c.population < STRONG_POPULATION:
-        return c.iso3 == "USA" and not c.common
-    floor = STRONG_POPULATION_US if c.iso3 == "USA" else STRONG_POPULATION
-    return (c.capital or c.population >= floor) and not c.common
+def _shared_country(a: _Match, b: _Match) -> str | None:
+    """The country of "a, b": b's own when b is a country; else that of b's best settlement or
+    region in a shared country (a state first, then a capital, then the largest); else the
+    first shared one. None when they share no country."""
+    b_isos = {c.iso3 for c in b.cands if c.kind in ("city", "country")}
+    shared = [c.iso3 for c in a.cands if c.kind in ("city", "country") and c.iso3 in b_isos]
+    if not shared:
+        return None
+    if b.kind == "country":
+        b_country = [c.iso3 for c in b.cands if c.kind == "country" and c.iso3 in shared]
+        if b_country:
+            return b_country[0]
+    best = max(
+        (c for c in b.cands if c.kind == "city" and c.iso3 in shared),
+        key=lambda c: (c.subdivision, c.capital, c.population),
+        default=None,
+    )
+    return best.iso3 if best is not None else shared[0]
 
 
-def _resolve(ms: list[_Match], text: str, persons: set[str]) -> None:
-    """Second pass: countries and demonyms, then settlements by evidence."""
-    mentioned: set[str] = set()
-    for m in ms:
+# -- 8-11. resolution --------------------------------------------------------------------------
+def _resolve_nations(doc: _Doc) -> None:
+    """Countries and demonyms take their country and start the article's set of mentioned
+    countries. A given-name country already learned as a surname ("Michael Jordan ... Jordan
+    scored") is the person, unless written after a locative word ("in Jordan")."""
+    for m in doc.matches:
         if m.drop or m.kind == "city":
             continue
         if (
-            m.key in persons
-            and m.kind == "country"
+            m.kind == "country"
+            and m.key in doc.persons
             and m.key in _GIVEN_NAME_COUNTRIES
             and _prev_word(m) not in _LOCATIVE_CUES
         ):
             m.drop = "person"
             continue
-        c = next(c for c in m.cands if c.kind == m.kind)
-        m.iso3 = c.iso3
-        mentioned.add(c.iso3)
-    sentence_isos: dict[int, set[str]] = {}
-    for m in ms:
+        m.iso3 = next(c for c in m.cands if c.kind == m.kind).iso3
+        doc.mentioned.add(m.iso3)
+
+
+def _note_sentence_countries(doc: _Doc) -> None:
+    """The countries each sentence names, which let a small place beside its country count
+    ("Gaza ... Rafah")."""
+    for m in doc.matches:
         if not m.drop and m.iso3:
-            sentence_isos.setdefault(m.sent, set()).add(m.iso3)
-    # settlements that count outright, to widen the article's set of countries
-    for m in ms:
-        if m.drop or m.kind != "city":
-            continue
+            doc.sentence_isos.setdefault(m.sent, set()).add(m.iso3)
+
+
+def _settlements(doc: _Doc) -> Iterator[_Match]:
+    """The matches still counted as settlements or regions, in reading order."""
+    return (m for m in doc.matches if not m.drop and m.kind == "city")
+
+
+def _widen_with_settlements(doc: _Doc) -> None:
+    """Paired settlements and settlements that count outright (:func:`_strong`) add their
+    country to the article's and their sentence's countries, before weaker names ask for
+    evidence ("Bamako ... Timbuktu" in an article that never says "Mali")."""
+    for m in _settlements(doc):
         if m.linked:
-            mentioned.add(m.linked)
-            sentence_isos.setdefault(m.sent, set()).add(m.linked)
-        elif m.key not in persons and any(_strong(c) for c in m.cands):
-            best = max((c for c in m.cands if _strong(c)), key=_rank(mentioned))
-            mentioned.add(best.iso3)
-            sentence_isos.setdefault(m.sent, set()).add(best.iso3)
-    # which weak names have a locative cue somewhere in the article
-    cued: set[str] = set()
-    for m in ms:
-        if m.kind == "city" and not m.drop:
-            prev = _prev_word(m)
-            before = text[max(0, m.start - 30) : m.start].lower()
-            after = text[m.end : m.end + 2]
-            the_place_noun = prev == "the" and after[:1] == " " and after[1:2].islower()
-            unit_after = re.match(
-                r" (?:province|state|region|district|county|governorate|prefecture)\b",
-                text[m.end : m.end + 14],
-            )
-            if (
-                _locative_before(m)
-                or the_place_noun
-                or unit_after
-                or re.search(
-                    r"\b(?:village|town|city|province|region|state|district|capital|outskirts|"
-                    r"suburb|port|island)s? of\s*$",
-                    before,
-                )
-            ):
-                cued.add(m.key)
-    us_places = sum(
-        1
-        for m in ms
-        if m.kind == "city" and not m.drop and any(c.iso3 == "USA" and _strong(c) for c in m.cands)
-    )
-    for m in ms:
-        if m.drop or m.kind != "city":
+            iso = m.linked
+        elif m.key not in doc.persons and any(_strong(c) for c in m.cands):
+            iso = max((c for c in m.cands if _strong(c)), key=_rank(doc.mentioned)).iso3
+        else:
             continue
+        doc.mentioned.add(iso)
+        doc.sentence_isos.setdefault(m.sent, set()).add(iso)
+
+
+def _note_locative_cues(doc: _Doc) -> None:
+    """The names written as a location at least once (:func:`_has_locative_cue`): evidence
+    for every mention of the name in the article."""
+    doc.cued = {m.key for m in _settlements(doc) if _has_locative_cue(m, doc.text)}
+
+
+def _count_us_places(doc: _Doc) -> None:
+    """How many mentions may be prominent US places: an article about US places makes
+    "Georgia" the state."""
+    doc.us_places = sum(
+        1 for m in _settlements(doc) if any(c.iso3 == "USA" and _strong(c) for c in m.cands)
+    )
+
+
+def _resolve_settlements(doc: _Doc) -> None:
+    """Each settlement or region takes its pair's country; a name learned as a person's is
+    dropped; any other needs a rung of :data:`_EVIDENCE` and takes the best candidate it
+    leaves (:func:`_rank`), or is dropped for want of evidence."""
+    rank = _rank(doc.mentioned)
+    for m in _settlements(doc):
         if m.linked:
             m.iso3 = m.linked
-            continue
-        if m.key in persons:
+        elif m.key in doc.persons:
             m.drop = "person"
+        else:
+            ok = _evidence(m, doc)
+            if ok:
+                m.iso3 = max(ok, key=rank).iso3
+            else:
+                m.drop = "no evidence"
+
+
+def _prominent(m: _Match, _doc: _Doc) -> list[Candidate]:
+    """A capital, a large place or a US state (:func:`_strong`)."""
+    return [c for c in m.cands if c.kind == "city" and _strong(c)]
+
+
+def _country_in_sentence(m: _Match, doc: _Doc) -> list[Candidate]:
+    """A small place outside the US in a sentence that names its country ("Gaza ... Rafah")."""
+    here = doc.sentence_isos.get(m.sent, set())
+    return [c for c in m.cands if c.kind == "city" and c.iso3 in here and c.iso3 != "USA"]
+
+
+def _cued_in_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
+    """A name written as a location somewhere in the article ("in Timbuktu"), in a country
+    the article mentions; in the US only a state (a town needs its state written after it)."""
+    if m.key not in doc.cued:
+        return []
+    return [
+        c
+        for c in m.cands
+        if c.kind == "city" and c.iso3 in doc.mentioned and (c.iso3 != "USA" or c.subdivision)
+    ]
+
+
+def _region_of_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
+    """A state or province of a country the article names ("West Bengal"), unless it stands
+    in a run of capitalised words ("Austin Herrera": a person)."""
+    if _beside_capitalised(m, doc.text):
+        return []
+    return [
+        c
+        for c in m.cands
+        if c.kind == "city" and c.subdivision and not c.common and c.iso3 in doc.mentioned
+    ]
+
+
+def _only_town_of_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
+    """A town known in one country only, which the article names, not in a run of
+    capitalised words; never in the US (US towns need their state, as AP style writes them)."""
+    countries = {c.iso3 for c in m.cands if c.kind == "city"}
+    if len(countries) != 1 or "USA" in countries or _beside_capitalised(m, doc.text):
+        return []
+    return [c for c in m.cands if c.kind == "city" and not c.common and c.iso3 in doc.mentioned]
+
+
+_EVIDENCE: tuple[Callable[[_Match, _Doc], list[Candidate]], ...] = (
+    _prominent,
+    _country_in_sentence,
+    _cued_in_mentioned_country,
+    _region_of_mentioned_country,
+    _only_town_of_mentioned_country,
+)
+"""What lets a settlement or region count, strongest first: the first rung that leaves
+candidates decides."""
+
+
+def _evidence(m: _Match, doc: _Doc) -> list[Candidate]:
+    """The candidates the first rung of :data:`_EVIDENCE` that holds leaves (none if none)."""
+    for rung in _EVIDENCE:
+        found = rung(m, doc)
+        if found:
+            return found
+    return []
+
+
+def _us_state_or_country(doc: _Doc) -> None:
+    """A country name that is also a US state ("Georgia") is the state when paired with a US
+    place, written after "state of", listed beside a US state, or when the article has two or
+    more mentions of prominent US places; another mention of the country in its sentence
+    keeps it the country ("Georgia's capital, Tbilisi")."""
+    text = doc.text
+    for m in doc.matches:
+        if m.drop or m.kind != "country" or not _may_be_us_state(m):
             continue
-        ok = [c for c in m.cands if c.kind == "city" and _strong(c)]
-        if not ok:  # a small place in a sentence that names its country ("Gaza ... Rafah")
-            here = sentence_isos.get(m.sent, set())
-            ok = [c for c in m.cands if c.kind == "city" and c.iso3 in here and c.iso3 != "USA"]
-        if not ok and m.key in cued:
-            ok = [
-                c
-                for c in m.cands
-                if c.kind == "city" and c.iso3 in mentioned and (c.iso3 != "USA" or c.subdivision)
-            ]
-        if not ok and not _beside_capitalised(m, text):
-            # a state or province of a country the article names ("West Bengal"), unless it
-            # stands in a run of names ("Austin Herrera": a person)
-            ok = [
-                c
-                for c in m.cands
-                if c.kind == "city" and c.subdivision and not c.common and c.iso3 in mentioned
-            ]
-            cities = {c.iso3 for c in m.cands if c.kind == "city"}
-            if not ok and len(cities) == 1 and "USA" not in cities:
-                # a town known in one country only, which the article names (US towns need
-                # their state, as AP style writes them)
-                ok = [
-                    c for c in m.cands if c.kind == "city" and not c.common and c.iso3 in mentioned
-                ]
-        if not ok:
-            m.drop = "no evidence"
-            continue
-        best = max(ok, key=_rank(mentioned))
-        m.iso3 = best.iso3
-    # a country name that is also a US state ("Georgia")
-    for m in ms:
-        if m.drop or m.kind != "country":
-            continue
-        if not any(c.kind == "city" and c.iso3 == "USA" and c.subdivision for c in m.cands):
-            continue
-        others = [o for o in ms if o is not m and not o.drop and o.sent == m.sent and o.iso3]
+        others = [
+            o for o in doc.matches if o is not m and not o.drop and o.sent == m.sent and o.iso3
+        ]
         if any(o.iso3 == m.iso3 for o in others):
-            continue  # "Georgia's capital, Tbilisi": the sentence backs the country
-        # "Georgia and Florida", "Alabama, Georgia": listed beside a US state
-        beside_state = any(
-            o.iso3 == "USA"
-            and o.kind == "city"
-            and any(c.subdivision and c.iso3 == "USA" for c in o.cands)
-            and re.fullmatch(
-                r"(?:,| and| or|, and)\s*",
-                text[min(o.end, m.end) : max(o.start, m.start)],
-            )
-            for o in others
-        )
-        before = text[max(0, m.start - 25) : m.start]
-        if m.linked == "USA" or _STATE_OF.search(before) or us_places >= 2 or beside_state:
+            continue
+        if (
+            m.linked == "USA"
+            or _STATE_OF.search(text[max(0, m.start - 25) : m.start])
+            or doc.us_places >= 2
+            or any(_listed_with_state(o, m, text) for o in others)
+        ):
             m.iso3, m.kind = "USA", "city"
 
 
-def _rank(mentioned: set[str]) -> Any:
-    def key(c: Candidate) -> tuple[bool, bool, int]:
-        # a US state or ISO subdivision outranks a settlement of the same name
-        return (c.iso3 in mentioned, c.capital or c.subdivision, c.population)
+def _listed_with_state(o: _Match, m: _Match, text: str) -> bool:
+    """Is ``o`` a US state listed right beside ``m`` ("Georgia and Florida", "Alabama, Georgia")?"""
+    return bool(
+        o.iso3 == "USA"
+        and o.kind == "city"
+        and _may_be_us_state(o)
+        and _LIST_GAP.fullmatch(text[min(o.end, m.end) : max(o.start, m.start)])
+    )
 
-    return key
+
+# -- 12. administrative units ----------------------------------------------------------------
+def _add_unit_places(doc: _Doc) -> None:
+    """Places the gazetteer lacks, named by an administrative unit ("Ludian county").
+
+    Each takes the country of the other places in its sentence when they agree, else (when
+    its sentence names none) the country with most of the article's mentions if it has more
+    than half; otherwise it is left out. Names already matched, sentence-initial words and
+    words such as "northern" never count; a known name dropped for want of evidence gets it
+    from the unit ("Somalia's Bay region").
+    """
+    kept = [m for m in doc.matches if not m.drop and m.iso3]
+    if not kept:
+        return
+    weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
+    taken = [(m.start, m.end) for m in doc.matches if m.drop != "no evidence"]
+    article_iso = _majority_country(kept)
+    added: list[_Match] = []
+    for idx, (start, end) in enumerate(doc.spans):
+        for s, e in _unit_names(doc.text, start, end):
+            if any(a < e and s < b for a, b in taken):
+                continue
+            here = {k.iso3 for k in kept if k.sent == idx}
+            iso = next(iter(here)) if len(here) == 1 else (article_iso if not here else None)
+            if iso is None:
+                continue
+            found = weak.pop((s, e), None)  # already a match: revive it
+            if found is None:
+                found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
+                added.append(found)
+            found.drop, found.kind, found.iso3 = "", "city", iso
+            taken.append((s, e))
+    doc.matches.extend(added)
+    doc.matches.sort(key=_start)
 
 
-def _dateline_span(text: str, dateline: str | None) -> tuple[int, int] | None:
-    if not dateline:
-        return None
-    pos = 0
-    for content, eol in split_lines(text):
-        stripped = content.lstrip()
-        if stripped.startswith(dateline):
-            s = pos + len(content) - len(stripped)
-            return s, s + len(dateline)
-        pos += len(content) + len(eol)
-    return None
+def _majority_country(kept: list[_Match]) -> str | None:
+    """The country of more than half the mentions, if one has."""
+    iso, n = Counter(m.iso3 for m in kept).most_common(1)[0]
+    return iso if n * 2 > len(kept) else None
+
+
+def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the names written with a unit in the sentence ``text[start:end]``."""
+    seg = text[start:end]
+    if not _UNIT_HINT.search(seg):
+        return
+    for rx in (_UNIT_AFTER, _UNIT_BEFORE):
+        for m in rx.finditer(seg):
+            s = start + m.start("name")
+            first = m.group("name").split()[0].split("-")[0]
+            if s != start and first.lower() not in _NOT_A_NAME:
+                yield s, start + m.end("name")
+
+
+_PASSES: tuple[Callable[[_Doc], None], ...] = (
+    _drop_exclusions,
+    _drop_web_addresses,
+    _drop_languages,
+    _drop_names_of_things,
+    _drop_people,
+    _link_pairs,
+    _resolve_nations,
+    _note_sentence_countries,
+    _widen_with_settlements,
+    _note_locative_cues,
+    _count_us_places,
+    _resolve_settlements,
+    _us_state_or_country,
+    _add_unit_places,
+)
+"""The passes over an article's matches, in order (the module docstring gives the rules)."""
+
+
+# -- the frame ---------------------------------------------------------------------------------
+_Row = tuple[int, int, str, int, int]  # sentence id, line, section, start, end
 
 
 def extract_places(
@@ -685,11 +938,40 @@ def extract_places(
         country   str         the country's common English name
         ========= =========== ============================================================
     """
-    from .gazetteer import load_gazetteer
-
     gaz = load_gazetteer()
-    matches: list[_Match] = []
-    sent_rows = list(
+    rows = _sentence_rows(sentences)
+    segments = [(idx, r[3], r[4]) for idx, r in enumerate(rows)]
+    dl = _dateline(text, dateline, rows)
+    if dl is not None:
+        segments.insert(0, (-1, dl[0], dl[1]))
+    matches = [m for sent, s, e in segments for m in _find(text, _tokens(text[s:e], s), sent, gaz)]
+    matches.sort(key=_start)
+    doc = _Doc(text, matches, [(r[3], r[4]) for r in rows])
+    for step in _PASSES:
+        step(doc)
+    where = {idx: r[:3] for idx, r in enumerate(rows)}
+    if dl is not None:
+        where[-1] = dl[2]  # the dateline's mentions
+    return _frame(doc.matches, where, gaz.countries)
+
+
+def _frame(
+    matches: list[_Match], where: dict[int, tuple[int, int, str]], names: dict[str, str]
+) -> pd.DataFrame:
+    """The places frame of the matches that count; ``where[m.sent]`` is the (sentence id,
+    line, section) of a match."""
+    out = []
+    for m in matches:
+        if not m.drop and m.iso3:
+            sid, line, section = where[m.sent]
+            country = names.get(m.iso3, m.iso3)
+            out.append((line, sid, section, m.start, m.end, m.surface, m.kind, m.iso3, country))
+    columns = zip(*out, strict=True)  # nothing at all when there is no row
+    return typed_frame("places", dict(zip(SCHEMAS["places"], columns, strict=False)))
+
+
+def _sentence_rows(sentences: pd.DataFrame) -> list[_Row]:
+    return list(
         zip(
             sentences["sentence"].tolist(),
             sentences["line"].tolist(),
@@ -699,127 +981,24 @@ def extract_places(
             strict=True,
         )
     )
-    dl = _dateline_span(text, dateline)
-    dl_row: tuple[int, int, str] = (-1, 0, "body")
-    if dl is not None:
-        starts, pos = [], 0
-        for content, eol in split_lines(text):
-            starts.append(pos)
-            pos += len(content) + len(eol)
-        dl_line = bisect.bisect_right(starts, dl[0])
-        on_line = [r for r in sent_rows if r[1] == dl_line]
-        following = [r for r in sent_rows if r[3] >= dl[1]]
-        sid = following[0][0] if following else -1
-        dl_row = (sid, dl_line, on_line[0][2] if on_line else "body")
-        seg = text[dl[0] : dl[1]]
-        matches.extend(_find(text, _tokens(seg, dl[0]), -1, gaz))
-    for idx, (_, _, _, s, e) in enumerate(sent_rows):
-        seg = text[s:e]
-        for m in _find(text, _tokens(seg, s), idx, gaz):
-            matches.append(m)
-    matches.sort(key=lambda m: m.start)
-    _relative_to_text(matches, text)
-    persons, _ = _classify(matches, text)
-    _link_pairs(matches, text)
-    _resolve(matches, text, persons)
-    matches.extend(_unit_places(matches, text, sent_rows))
-    matches.sort(key=lambda m: m.start)
-
-    names = gaz.countries
-    rows: dict[str, list[Any]] = {
-        k: [] for k in ("line", "sentence", "section", "start", "end", "surface", "kind")
-    }
-    rows["iso3"], rows["country"] = [], []
-    for m in matches:
-        if m.drop or not m.iso3:
-            continue
-        if m.sent == -1:
-            sid, line, section = dl_row
-        else:
-            sid, line, section = sent_rows[m.sent][:3]
-        rows["line"].append(line)
-        rows["sentence"].append(sid)
-        rows["section"].append(section)
-        rows["start"].append(m.start)
-        rows["end"].append(m.end)
-        rows["surface"].append(m.surface)
-        rows["kind"].append(m.kind)
-        rows["iso3"].append(m.iso3)
-        rows["country"].append(names.get(m.iso3, m.iso3))
-    return typed_frame("places", rows)
 
 
-# "Ludian county", "Rakhine state", "Khurda district", "the county of Ludian": an
-# administrative unit names a sub-national place even when the gazetteer lacks it
-_UNIT = r"(?:county|district|province|prefecture|governorate|oblast|region|state|municipality)"
-_NAME = r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?"
-_UNIT_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+{_UNIT}\b")
-_UNIT_BEFORE = re.compile(
-    rf"\b(?:county|district|province|prefecture|governorate|region|town|village)\s+of\s+"
-    rf"(?P<name>{_NAME})\b"
-)
-_NOT_A_NAME = _words(
-    """the this that these those each every another which what whose its their his her our
-    northern southern eastern western central north south east west northeastern northwestern
-    southeastern southwestern upper lower greater inner outer home border coastal capital
-    federal autonomous tribal rural urban key swing battleground member island mountain
-    neighbouring neighboring nearby remote restive troubled whole entire same new old"""
-)
-
-
-def _unit_places(ms: list[_Match], text: str, sent_rows: list[tuple[Any, ...]]) -> list[_Match]:
-    """Places the gazetteer lacks, named by an administrative unit ("Ludian county").
-
-    Each takes the country of the other places in its sentence when they agree, else the
-    country the article mentions most (if it has a clear majority); otherwise it is left out.
-    Names already matched, sentence-initial words and words such as "northern" never count.
-    """
-    kept = [m for m in ms if not m.drop and m.iso3]
-    # a known name dropped for lack of evidence gets it from the unit ("Somalia's Bay region")
-    weak = {(m.start, m.end): m for m in ms if m.drop == "no evidence"}
-    taken = [(m.start, m.end) for m in ms if m.drop != "no evidence"]
-    if not kept:
-        return []
-    totals = Counter(m.iso3 for m in kept)
-    top = totals.most_common(2)
-    article_iso = (
-        top[0][0]
-        if top[0][1] * 2 > sum(totals.values()) and (len(top) == 1 or top[0][1] > top[1][1])
-        else None
-    )
-    out: list[_Match] = []
-    for idx, row in enumerate(sent_rows):
-        start, end = row[3], row[4]
-        seg = text[start:end]
-        if "county" not in seg and "district" not in seg and not _UNIT_HINT.search(seg):
-            continue
-        for rx in (_UNIT_AFTER, _UNIT_BEFORE):
-            for m in rx.finditer(seg):
-                s, e = start + m.start("name"), start + m.end("name")
-                first = m.group("name").split()[0].split("-")[0]
-                if s == start or first.lower() in _NOT_A_NAME:
-                    continue
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                here = {k.iso3 for k in kept if k.sent == idx}
-                iso = next(iter(here)) if len(here) == 1 else (article_iso if not here else None)
-                if iso is None:
-                    continue
-                found = weak.pop((s, e), None)
-                if found is not None:  # already in the list of matches: revive it
-                    found.drop, found.kind, found.iso3 = "", "city", iso
-                else:
-                    found = _Match(s, e, text[s:e], text[s:e].lower(), [], idx, 0, 0, [])
-                    found.kind, found.iso3 = "city", iso
-                    out.append(found)
-                taken.append((s, e))
-    return out
-
-
-_UNIT_HINT = re.compile(r"\b(?:province|prefecture|governorate|oblast|region|state|municipality)\b")
-
-
-def _relative_to_text(matches: list[_Match], text: str) -> None:
-    """Matches were found on slices; their offsets are absolute already. Check surfaces."""
-    for m in matches:
-        m.surface = text[m.start : m.end]
+def _dateline(
+    text: str, dateline: str | None, rows: list[_Row]
+) -> tuple[int, int, tuple[int, int, str]] | None:
+    """Where the dateline stands: its start and end, and the (sentence id, line, section) its
+    mentions take: the first sentence after it, and the section of the first sentence on its
+    line ("body" when none is)."""
+    if not dateline:
+        return None
+    pos = 0
+    for line, (content, eol) in enumerate(split_lines(text), start=1):
+        stripped = content.lstrip()
+        if stripped.startswith(dateline):
+            s = pos + len(content) - len(stripped)
+            e = s + len(dateline)
+            sid = next((r[0] for r in rows if r[3] >= e), -1)
+            section = next((r[2] for r in rows if r[1] == line), "body")
+            return s, e, (sid, line, section)
+        pos += len(content) + len(eol)
+    return None
