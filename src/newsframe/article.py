@@ -15,10 +15,12 @@ from .frames import typed_frame
 from .reading import (
     MAX_BYTES,
     DateLike,
+    check_size,
     check_text,
     decode_bytes,
     is_path,
     parse_date,
+    read_bytes,
     read_manifest,
     read_sidecar,
 )
@@ -228,21 +230,7 @@ def read_article(
     if is_path(source):
         path = Path(source)
         name = str(path)
-        if not path.exists():
-            raise BadInputError(f"{name}: no such file")
-        if path.is_dir():
-            raise BadInputError(f"{name}: is a directory, not an article file")
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise BadInputError(
-                    f"{name}: {size:,} bytes is too large for one article (limit {max_bytes:,})"
-                )
-            data = path.read_bytes()
-        except PermissionError:
-            raise BadInputError(f"{name}: permission denied") from None
-        except OSError as exc:
-            raise BadInputError(f"{name}: cannot read the file ({exc.strerror})") from None
+        data = read_bytes(path, max_bytes)
         text, encoding = decode_bytes(data, name)
         sidecar = read_sidecar(path)
         meta.update({k: sidecar.get(k) for k in ("title", "source", "language")})
@@ -258,8 +246,7 @@ def read_article(
         name = "<text>"
         text = str(source)
         text = text.removeprefix("\ufeff")
-        if len(text) > max_bytes:
-            raise BadInputError(f"{name}: the text is too large for one article")
+        check_size(text, name, max_bytes)
         meta["encoding"] = "str"
     check_text(text, name)
     if published is not None and meta.get("published") is None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import json
 import os
 import re
+import stat
 import warnings
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -31,11 +33,9 @@ _HTML_TAG = re.compile(
 )
 # a string names a file when it has no whitespace and ends in an extension ("story.txt") or
 # holds a directory separator ("data/raw/story"), or when it has a separator and an extension
-# ("My Articles/story.txt")
-_PATHLIKE = re.compile(
-    r"^(?:\S{0,4096}\.[A-Za-z][A-Za-z0-9]{0,7}|\S{0,4096}[/\\]\S{0,4096}"
-    r"|.{0,4096}[/\\].*\.[A-Za-z][A-Za-z0-9]{0,7})$"
-)
+# ("My Articles/story.txt"); longer than PATH_MAX it never does
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}\Z")
+PATH_MAX = 4096
 _ISO_DATE = re.compile(
     r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
@@ -80,12 +80,18 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     Windows-1252 is accepted with a ``UnicodeWarning`` naming the file; bytes that are not
     text in either encoding raise :class:`BadInputError`.
     """
-    if not data.strip():
-        raise BadInputError(f"{name}: the file is empty (or only whitespace)")
-    sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in data or controls / len(sample) > 0.01:
-        raise BadInputError(f"{name}: this looks like binary data, not article text")
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise BadInputError(
+                    f"{name}: starts with a {codec.upper()} byte-order mark but does not decode "
+                    f"as {codec.upper()} ({exc.reason} at byte {exc.start})"
+                ) from None
+            _check_controls(text.encode("utf-8", "surrogatepass"), name)
+            return text, codec
+    _check_controls(data, name)
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, payload = "utf-8-sig", data[3:]
     else:
@@ -107,6 +113,93 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         stacklevel=3,
     )
     return text, "cp1252"
+
+
+# byte-order marks of the wide Unicode encodings; UTF-32's first, as UTF-16's is its prefix
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_BLOCK = 65536
+
+
+def _check_controls(data: bytes, name: str) -> None:
+    """Reject empty data, NUL bytes, and any 64 KB block of which over 1 % is control bytes."""
+    if not data.strip():
+        raise BadInputError(f"{name}: the file is empty (or only whitespace)")
+    if b"\x00" in data:
+        raise BadInputError(f"{name}: this looks like binary data, not article text")
+    # whole 64 KB blocks (the last one ends at the end of the data), or all of a short file
+    starts = [*range(0, len(data) - _BLOCK, _BLOCK), max(0, len(data) - _BLOCK)]
+    for start in starts:
+        block = data[start : start + _BLOCK]
+        controls = len(block) - len(block.translate(None, _CONTROL_BYTES))
+        if controls > 0.01 * len(block):
+            where = f" (at byte {start:,})" if start else ""
+            raise BadInputError(f"{name}: this looks like binary data, not article text{where}")
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes`` of them.
+
+    Raises:
+        BadInputError: no such file, a folder, a FIFO, device or socket (never opened, so
+            reading cannot block), a link loop, no permission, or more than ``max_bytes``
+            (counted while reading, whatever size the file system reports).
+    """
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        kind = "a broken symbolic link" if path.is_symlink() else "no such file"
+        raise BadInputError(f"{name}: {kind}") from None
+    except PermissionError:
+        raise BadInputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise BadInputError(f"{name}: a loop of symbolic links") from None
+        raise BadInputError(f"{name}: cannot read the file ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadInputError(f"{name}: is a directory, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise BadInputError(f"{name}: is {_special_kind(info.st_mode)}, not a regular file")
+    if info.st_size > max_bytes:
+        raise BadInputError(
+            f"{name}: {info.st_size:,} bytes is too large for one article (limit {max_bytes:,})"
+        )
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise BadInputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise BadInputError(f"{name}: cannot read the file ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise BadInputError(f"{name}: too large for one article (over {max_bytes:,} bytes)")
+    return data
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def check_size(text: str, name: str, max_bytes: int) -> None:
+    """Reject a string whose UTF-8 encoding is longer than ``max_bytes``."""
+    if len(text) > max_bytes or (
+        4 * len(text) > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes
+    ):
+        raise BadInputError(
+            f"{name}: the text is too large for one article (limit {max_bytes:,} bytes)"
+        )
 
 
 def check_text(text: str, name: str) -> None:
@@ -143,11 +236,20 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 
 
 def is_path(source: str | os.PathLike[str]) -> bool:
+    """Whether ``source`` names a file rather than holding article text (see
+    :func:`newsframe.read_article`). A ``PathLike`` is always a path; a string is one when it
+    has no line break and names an existing file, or looks like a file name."""
     if isinstance(source, os.PathLike):
         return True
-    if "\n" in source or "\r" in source:
+    s = source.strip()
+    if not s or len(s) > PATH_MAX or "\n" in source or "\r" in source:
         return False
-    return os.path.exists(source) or bool(_PATHLIKE.match(source.strip()))
+    if os.path.exists(source):
+        return True
+    spaced = any(c.isspace() for c in s)
+    separator = "/" in s or "\\" in s
+    extension = _EXTENSION.search(s) is not None
+    return (not spaced and (extension or separator)) or (separator and extension)
 
 
 def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]:
@@ -174,10 +276,12 @@ def read_manifest(manifest: str | os.PathLike[str]) -> dict[str, dt.date | None]
 __all__ = [
     "MAX_BYTES",
     "DateLike",
+    "check_size",
     "check_text",
     "decode_bytes",
     "is_path",
     "parse_date",
+    "read_bytes",
     "read_manifest",
     "read_sidecar",
 ]

@@ -125,8 +125,10 @@ _CHROME_RE = re.compile(
 _BYLINE_RE = re.compile(
     r"(?x)"
     r"\bcontributed\ to\ this\ (?:report|story|article)\b"
+    # one or more names joined by ", ", ", and " or " and ": each name is a run of capitalised
+    # words, and a separator always holds a comma or "and", so a line splits into names one way
     r"|^[A-Z][\w&.\- ]{0,40}['’]s\ [A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+)*"
-    r"(?:,?\ (?:and\ )?[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+)*)*"
+    r"(?:(?:,\ (?:and\ )?|\ and\ )[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+)*)*"
     r"\ (?:reported|wrote|contributed|compiled|produced)\b"
     r"|^(?:By|BY)\ [A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3}(?:,\ [A-Z][\w ]+)?$"
 )
