@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from ..text import MONTH_ABBREVIATIONS, MONTH_NUMBERS, MONTHS, WEEKDAYS
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 WEEKDAY_INDEX: dict[str, int] = {name: i for i, name in enumerate(WEEKDAYS)}
 """Weekday name -> ``date.weekday()`` (Monday = 0)."""
 
@@ -23,27 +28,27 @@ NUMBERS: dict[str, int] = {
 SEASON_START: dict[str, int] = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 """The month a meteorological season starts in."""
 
-PAST_IRREGULAR = frozenset(
+PAST_IRREGULAR = _words(
     """said told came went took gave held made met found began left saw got won lost spoke
     wrote sent brought bought fell rose ran struck hit shot paid led fled flew drove heard kept
     felt sold thought stood sat broke chose caught fought taught knew grew threw wore was were
-    did had died became sang swore awoke woke arose""".split()
+    did had died became sang swore awoke woke arose"""
 )
 """Past-tense verbs that do not end in "-ed"."""
 
-NOT_PAST = frozenset(
+NOT_PAST = _words(
     """scheduled slated planned expected need speed indeed proceed succeed exceed hundred seed
-    feed red bed shed united""".split()
+    feed red bed shed united"""
 )
 """Words ending in "-ed" that do not put what follows in the past."""
 
-WEEKDAY_NAME_BEFORE = frozenset(
+WEEKDAY_NAME_BEFORE = _words(
     """Black Good Super Bloody Ash Easter Palm Holy Cyber Giving Fat Maundy Shrove News Fox Meet
-    Face Red Blue Manic Casual""".split()
+    Face Red Blue Manic Casual"""
 )
 """Words that make a weekday part of a name ("Black Friday", "Fox News Sunday")."""
 
-COUNT_NOUNS = frozenset(
+COUNT_NOUNS = _words(
     """pixels px people persons men women children kids troops soldiers students workers
     residents civilians deaths dead victims cases homes houses cars vehicles feet foot ft meters
     metres miles km kilometers kilometres yards acres tons tonnes pounds lbs dollars euros hours
@@ -51,7 +56,7 @@ COUNT_NOUNS = frozenset(
     copies barrels calories words pages protesters prisoners inmates refugees migrants officers
     police marines sailors flights passengers fans delegates signatures names species animals
     dogs cats birds fish horses cattle sheep trees rounds shots bullets missiles rockets bombs
-    times gmt utc et est edt pst bst hrs""".split()
+    times gmt utc et est edt pst bst hrs"""
 )
 """Nouns that make a four-digit number a count ("2000 troops") or a time ("1800 GMT")."""
 
