@@ -40,6 +40,13 @@ def timeline_density(
         * ``count`` (int64): only with ``counts=True``.
     """
     items, several = named_frames(article_or_articles, "dates")
+    out = _summed(_daily(items), freq)
+    cols = (["article"] if several else []) + list(DENSITY_COLUMNS) + (["count"] if counts else [])
+    return out[cols].reset_index(drop=True)
+
+
+def _daily(items: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    """One row per day of every resolved span, weighted 1 / (days in the span)."""
     schema = SCHEMAS["dates"]
     arts, days, secs, grans, weights = [], [], [], [], []
     one_day = pd.Timedelta(days=1)
@@ -57,7 +64,7 @@ def timeline_density(
             secs.extend([sec] * n)
             grans.extend([gran] * n)
             weights.extend([1.0 / n] * n)
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {
             "article": pd.Series(arts, dtype="str"),
             "date": pd.Series(pd.DatetimeIndex(days), dtype="datetime64[s]")
@@ -68,6 +75,12 @@ def timeline_density(
             "weight": pd.Series(weights, dtype="float64"),
         }
     )
+
+
+def _summed(out: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """The daily rows summed per article, period (labelled by its first day), section and
+    granularity, with ``count`` the number of rows summed."""
+    schema = SCHEMAS["dates"]
     out["count"] = 1
     if freq.upper() != "D" and len(out):
         out["date"] = out["date"].dt.to_period(freq).dt.start_time.astype("datetime64[s]")
@@ -83,8 +96,7 @@ def timeline_density(
     out["weight"] = out["weight"].astype("float64")
     out["count"] = out["count"].astype("int64")
     out["article"] = out["article"].astype("str")
-    cols = (["article"] if several else []) + list(DENSITY_COLUMNS) + (["count"] if counts else [])
-    return out[cols].reset_index(drop=True)
+    return out
 
 
 __all__ = ["DENSITY_COLUMNS", "timeline_density"]

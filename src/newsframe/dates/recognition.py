@@ -39,7 +39,7 @@ class Context:
     previous_end: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One temporal expression found in the text.
 
@@ -195,44 +195,59 @@ def _find_all(text: str, token: str) -> Iterable[int]:
 def find_hits(text: str, sentences: pd.DataFrame) -> list[Hit]:
     """The expressions of ``text`` on lines that hold a sentence, in text order, each with
     its line, sentence, section and context."""
-    s_line = sentences["line"].to_numpy().tolist()
-    s_start = sentences["start"].to_numpy().tolist()
-    s_end = sentences["end"].to_numpy().tolist()
-    s_section = [str(v) for v in sentences["section"].tolist()]
-    s_id = sentences["sentence"].to_numpy().tolist()
-    by_line: dict[int, list[int]] = defaultdict(list)
-    for i, ln in enumerate(s_line):
-        by_line[ln].append(i)
-    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
-
+    table = _SentenceTable(text, sentences)
     hits = []
     for c in scan(text):
-        line = bisect.bisect_right(breaks, c.start) + 1
-        rows = by_line.get(line)
-        if not rows:
+        placed = table.place(c.start, c.end)
+        if placed is None:  # a line without a sentence: blank or markup
             continue
-        k = rows[0]  # the last sentence of the line starting at or before the hit
-        for i in rows:
-            if s_start[i] <= c.start:
-                k = i
-        context = Context(min(s_start[k], c.start), max(s_end[k], c.end))
-        if k > 0 and s_line[k - 1] == line:
-            context = Context(context.start, context.end, s_start[k - 1], s_end[k - 1])
+        line, k, context = placed
         trim = c.rule.trim(text[c.start : c.end]) if c.rule.trim else 0
         hits.append(
             Hit(
-                c.rule,
-                c.start + trim,
-                c.end,
-                c.start,
-                c.parts,
-                line,
-                s_id[k],
-                s_section[k],
-                context,
+                rule=c.rule,
+                start=c.start + trim,
+                end=c.end,
+                found=c.start,
+                parts=c.parts,
+                line=line,
+                sentence=table.ids[k],
+                section=table.sections[k],
+                context=context,
             )
         )
     return hits
+
+
+class _SentenceTable:
+    """The sentences frame as plain lists, with the sentences of each line."""
+
+    def __init__(self, text: str, sentences: pd.DataFrame) -> None:
+        self.lines = sentences["line"].to_numpy().tolist()
+        self.starts = sentences["start"].to_numpy().tolist()
+        self.ends = sentences["end"].to_numpy().tolist()
+        self.sections = [str(v) for v in sentences["section"].tolist()]
+        self.ids = sentences["sentence"].to_numpy().tolist()
+        self.by_line: dict[int, list[int]] = defaultdict(list)
+        for i, ln in enumerate(self.lines):
+            self.by_line[ln].append(i)
+        self.breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def place(self, start: int, end: int) -> tuple[int, int, Context] | None:
+        """The line of ``text[start:end]``, the row of its sentence (the last one of the line
+        starting at or before it) and its context; None on a line without sentences."""
+        line = bisect.bisect_right(self.breaks, start) + 1
+        rows = self.by_line.get(line)
+        if not rows:
+            return None
+        k = rows[0]
+        for i in rows:
+            if self.starts[i] <= start:
+                k = i
+        same_line = k > 0 and self.lines[k - 1] == line
+        previous = (self.starts[k - 1], self.ends[k - 1]) if same_line else (0, 0)
+        context = Context(min(self.starts[k], start), max(self.ends[k], end), *previous)
+        return line, k, context
 
 
 __all__ = ["Context", "Hit", "find_hits", "scan"]

@@ -134,7 +134,8 @@ class Registry:
 def _can_match_empty(pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` has a match of width 0 anywhere, read from its parsed structure
     (look-arounds and anchors have width 0)."""
-    return re._parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0  # type: ignore[attr-defined]
+    parsed = re._parser.parse(pattern.pattern, pattern.flags)  # type: ignore[attr-defined]
+    return parsed.getwidth()[0] == 0
 
 
 # --- filters ------------------------------------------------------------------------------------
