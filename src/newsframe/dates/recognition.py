@@ -69,9 +69,10 @@ class Hit:
     def after(self, text: str, chars: int) -> str:
         """Up to ``chars`` characters of the sentence after the hit.
 
-        The window starts ``found + len(surface)``: for a hit whose surface was trimmed ("the
-        fall" found as "in the fall") that is a few characters before the end of what the
-        rule matched. Kept as it is, since the rules were tuned with it.
+        The window starts at ``found + len(surface)``: for a hit whose surface was trimmed
+        ("the fall" found as "in the fall") that is a few characters before the end of the
+        match. That is where it has always started; starting it at ``end`` would change a few
+        results, which is for a change that means to alter extraction.
         """
         at = self.found + (self.end - self.start)
         return text[at : min(self.context.end, at + chars)]
@@ -87,7 +88,7 @@ class Hit:
         if PAST_CUE_BEFORE.search(before):
             return False
         words = [w for w in before.split() if w.lower() not in ("on", "late", "early", "by")]
-        if words and _is_past_verb(words[-1]) and words[-1].lower() not in ("scheduled", "slated"):
+        if words and _is_past_verb(words[-1]):  # "said Friday": the past, whatever follows
             return False
         cue = FUTURE_LOOSE if loose else FUTURE_STRICT
         after = " ".join(self.after(text, 96).split()[:8])
@@ -113,14 +114,16 @@ def _is_past_verb(word: str) -> bool:
 
 # --- scanning -----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class Candidate:
+    """An expression found by :func:`scan`, not yet placed in a sentence."""
+
     rule: Rule
     start: int
     end: int
     parts: Parts
 
 
-def scan(text: str) -> list[_Candidate]:
+def scan(text: str) -> list[Candidate]:
     """All expressions in ``text``, earlier rules winning overlaps, in text order."""
     claimed = bytearray(len(text) + 1)
     present: dict[str, bool] = {}
@@ -130,7 +133,7 @@ def scan(text: str) -> list[_Candidate]:
             present[token] = token in text
         return present[token]
 
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     for rule in RULES:
         if not all(any(holds(tok) for tok in group) for group in rule.needs):
             continue
@@ -148,12 +151,14 @@ def scan(text: str) -> list[_Candidate]:
                     parts["relation"] = rel.group(1)
                     s = rel.start()
             claimed[s:e] = b"\x01" * (e - s)
-            found.append(_Candidate(rule, s, e, Parts(**parts)))
+            found.append(Candidate(rule, s, e, Parts(**parts)))
     found.sort(key=lambda c: c.start)
     return found
 
 
 def _kept(rule: Rule, m: re.Match[str], text: str) -> bool:
+    """The rule's filters: not inside a word nor after one of its ``bad_before`` characters,
+    then its own ``accept``."""
     s = m.start()
     if s:
         c = text[s - 1]
@@ -250,4 +255,4 @@ class _SentenceTable:
         return line, k, context
 
 
-__all__ = ["Context", "Hit", "find_hits", "scan"]
+__all__ = ["Candidate", "Context", "Hit", "find_hits", "scan"]

@@ -127,7 +127,7 @@ def _year_span(year: int, anchor: str) -> Span:
 
 # --- expressions that say which date they are (rule 1, 2 and 11) -------------------------------
 def numeric_date(hit: Hit, ref: Reference, *, month_first: bool = False) -> Outcome:
-    """ "2013-01-17", "2013/1/17", "17.01.2013"."""
+    """A numeric date: "2013-01-17", "2013/1/17", "17.01.2013"."""
     p = hit.parts
     year, month, day = full_year(int(p.year or 0)), int(p.month or 0), int(p.day or 0)
     if month_first and month > 12 >= day:  # "21/02/2021" can only be day/month
@@ -136,12 +136,12 @@ def numeric_date(hit: Hit, ref: Reference, *, month_first: bool = False) -> Outc
 
 
 def month_first_numeric_date(hit: Hit, ref: Reference) -> Outcome:
-    """ "1/17/2013", "1/17/13" (or day first when the month cannot be one)."""
+    """A numeric date, month first: "1/17/2013", "1/17/13" ("21/02/2021" is day first)."""
     return numeric_date(hit, ref, month_first=True)
 
 
 def named_date(hit: Hit, ref: Reference) -> Outcome:
-    """ "January 17", "Thursday, January 17", "17 January 2013", "the 7th of October"."""
+    """A named month and a day: "January 17", "Thursday, January 17", "17 January 2013"."""
     p = hit.parts
     month, day = month_number(p.month or ""), int(p.day or 0)
     if p.year:
@@ -159,33 +159,33 @@ def named_date(hit: Hit, ref: Reference) -> Outcome:
 
 
 def month_of_year(hit: Hit, ref: Reference) -> Outcome:
-    """ "March 1945"."""
+    """A month of a year: "March 1945"."""
     return Span(
         *month_span(int(hit.parts.year or 0), month_number(hit.parts.month or "")), "explicit"
     )
 
 
 def season_of_year(hit: Hit, ref: Reference) -> Outcome:
-    """ "summer of 2014" (rule 10: the winter of 2014 starts in December 2014)."""
+    """A season of a year: "summer of 2014" (rule 10: the winter of 2014 starts in December)."""
     season = (hit.parts.season or "").lower().replace("autumn", "fall")
     return Span(*season_span(int(hit.parts.year or 0), season), "explicit")
 
 
 def decade(hit: Hit, ref: Reference) -> Outcome:
-    """ "the 1950s", "the '90s"."""
+    """A decade: "the 1950s", "the '90s"."""
     p = hit.parts
     first = int(p.decade) if p.decade else decade_start(int(p.decade_short or 0), ref.published)
     return Span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "explicit")
 
 
-def year(hit: Hit, ref: Reference) -> Outcome:
-    """ "2001"."""
+def written_year(hit: Hit, ref: Reference) -> Outcome:
+    """A year: "2001"."""
     return _year_span(int(hit.parts.year or 0), "explicit")
 
 
 # --- weekdays (rules 3 and 4) -------------------------------------------------------------------
 def weekday(hit: Hit, ref: Reference) -> Outcome:
-    """ "Friday": in the week of a weekday-date pair given earlier on the line, else the most
+    """A weekday: in the week of a weekday-date pair given earlier on the line, else the most
     recent one on or before P (the next one when the wording says future). "last / this /
     next Friday" are relative to P only."""
     wd, pub = WEEKDAY_INDEX[hit.parts.weekday or ""], ref.published
@@ -203,7 +203,7 @@ def weekday(hit: Hit, ref: Reference) -> Outcome:
     return Span.day(pub + dt.timedelta(days=delta), "publication")
 
 
-def _relative_weekday(wd: int, rel: str, pub: dt.date) -> Span | None:
+def _relative_weekday(wd: int, rel: str, pub: dt.date) -> Outcome:
     if rel == "next":
         delta = (wd - pub.weekday()) % 7 or 7
     elif rel == "last":
@@ -225,8 +225,9 @@ def deictic(hit: Hit, ref: Reference) -> Outcome:
 
 
 def _generic_today(hit: Hit, text: str) -> bool:
-    """ "today's terrorists" (but not "today's vote"), or "today" after a contrast with the
-    past in its sentence ("In 1990 ... Today, 140 states ...") or, at its start, the previous."""
+    """Whether "today" means nowadays: "today's terrorists" (but not "today's vote"), or after
+    a contrast with the past in its sentence ("In 1990 ... Today, 140 states ...") or, when
+    it starts the sentence, in the previous one."""
     tail = hit.after(text, 30)
     if tail.startswith(("'s", "’s")) and not TODAY_EVENT.match(tail):
         return True
@@ -246,11 +247,8 @@ def part_of_day(hit: Hit, ref: Reference) -> Outcome:
 def relative_unit(hit: Hit, ref: Reference) -> Outcome:
     """last / this / next week, weekend, month, year or season; "earlier this month" is this
     month, "this past weekend" the last one."""
-    pub, modifier, unit = (
-        _pub(ref),
-        (hit.parts.modifier or "").lower(),
-        (hit.parts.unit or "").lower(),
-    )
+    pub = _pub(ref)
+    modifier, unit = (hit.parts.modifier or "").lower(), (hit.parts.unit or "").lower()
     rel = "last" if modifier == "this past" else modifier.split()[-1]
     step = {"last": -1, "this": 0, "next": 1}[rel]
     if unit in ("week", "weekend"):
@@ -266,8 +264,8 @@ def relative_unit(hit: Hit, ref: Reference) -> Outcome:
 
 
 def the_weekend(hit: Hit, ref: Reference) -> Outcome:
-    """ "over the weekend": the most recent weekend on or before P (the coming one when the
-    wording says future); "the past weekend" is always the last one."""
+    """The weekend: "over the weekend" is the most recent weekend on or before P (the coming
+    one when the wording says future); "the past weekend" is always the last one."""
     pub = _pub(ref)
     future = hit.is_future(ref.text, loose=False)
     saturday = week_of(pub) + dt.timedelta(days=5)
@@ -279,8 +277,8 @@ def the_weekend(hit: Hit, ref: Reference) -> Outcome:
 
 
 def ago(hit: Hit, ref: Reference) -> Outcome:
-    """ "N days / weeks ago" are single days, "N months ago" a month, "N years ago" a year,
-    "N decades ago" a decade."""
+    """A count ago: "N days / weeks ago" are single days, "N months ago" a month, "N years ago"
+    a year, "N decades ago" a decade."""
     pub, n, unit = _pub(ref), number(hit.parts.count or ""), (hit.parts.unit or "").rstrip("s")
     if n is None:
         return DROP
@@ -294,7 +292,7 @@ def ago(hit: Hit, ref: Reference) -> Outcome:
     return Span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "publication")
 
 
-def month(hit: Hit, ref: Reference) -> Outcome:
+def bare_month(hit: Hit, ref: Reference) -> Outcome:
     """A bare month: the most recent one on or before P's month (the next one when the wording
     says future; the one of a year written earlier on the line). "last / next July", "May last
     year"."""
@@ -319,9 +317,9 @@ def month(hit: Hit, ref: Reference) -> Outcome:
     return Span(*month_span(year, mon), anchor)
 
 
-def season(hit: Hit, ref: Reference) -> Outcome:
-    """ "in the fall": the most recent such season that has started by P (the next one when the
-    wording says future)."""
+def bare_season(hit: Hit, ref: Reference) -> Outcome:
+    """A season: "in the fall" is the most recent fall that has started by P (the next one
+    when the wording says future)."""
     name = "fall" if hit.parts.season == "autumn" else hit.parts.season or ""
     future = hit.is_future(ref.text, loose=True)
     return Span(*season_relative(_pub(ref), name, "next" if future else "bare"), "publication")

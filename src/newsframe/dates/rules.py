@@ -152,13 +152,13 @@ def _day_in_range(m: re.Match[str]) -> bool:
 
 
 def accept_month_day(m: re.Match[str], text: str) -> bool:
-    """ "January 17", but not "January 17-year-old" nor "June 5 percent"."""
+    """A month and a day ("January 17"), but not "January 17-year-old" nor "June 5 percent"."""
     return _day_in_range(m) and not NOT_A_DAY_AFTER.match(_after(text, m))
 
 
 def accept_day_month(m: re.Match[str], text: str) -> bool:
-    """ "17 January", but "5 May" and "3 March" only with a year, an ordinal or an "of" (they
-    are verbs too)."""
+    """A day and a month ("17 January"); "5 May" and "3 March" only with a year, an ordinal or
+    an "of" (they are verbs too)."""
     if not _day_in_range(m):
         return False
     if m.group("month") in ("May", "March") and not m.group("year"):
@@ -219,13 +219,14 @@ def accept_relative_unit(m: re.Match[str], text: str) -> bool:
 
 # --- surfaces -----------------------------------------------------------------------------------
 def trim_prepositions(surface: str) -> int:
-    """ "over the weekend" -> "weekend", "the past weekend" -> "past weekend"."""
+    """Leave prepositions out: "over the weekend" -> "weekend", "the past weekend" -> "past
+    weekend"."""
     m = LEADING_WORDS.match(surface)
     return m.end() if m else 0
 
 
 def trim_prepositions_keep_the(surface: str) -> int:
-    """ "in the fall" -> "the fall": the gold keeps "the" before a season."""
+    """Leave prepositions out but keep "the": "in the fall" -> "the fall", as the gold does."""
     m = LEADING_WORDS.match(surface)
     if not m:
         return 0
@@ -233,7 +234,7 @@ def trim_prepositions_keep_the(surface: str) -> int:
 
 
 def trim_the(surface: str) -> int:
-    """ "the 7th of October" -> "7th of October"."""
+    """Leave "the" out: "the 7th of October" -> "7th of October"."""
     return 4 if surface[:4].lower() == "the " else 0
 
 
@@ -357,7 +358,7 @@ _add(Rule(
         rf"(?P<month>{MONTH_FULL})(?:{SP}of)?{SP}(?P<year_relation>{ci('last', 'this', 'next')})"
         rf"{SP}year(?![\w-])"
     ),
-    res.month, "month", relative=True,
+    res.bare_month, "month", relative=True,
     needs=(MONTH_TOKENS, ("year", "Year")), near=("year", "Year"), bad_before="-",
 ))
 _add(Rule(
@@ -400,7 +401,7 @@ _add(Rule(
         rf"{ci('in', 'during', 'by', 'until', 'through', 'over', 'since', 'for')}{SP}the"
         rf"{SP}(?:(?:early|late){SP})?(?P<season>(?:{SEASONS}))(?!\w)(?!{SP}of{SP}[A-Z])"
     ),
-    res.season, "season", relative=True,
+    res.bare_season, "season", relative=True,
     needs=(SEASON_TOKENS,), near=SEASON_TOKENS, bad_before="-", trim=trim_prepositions_keep_the,
 ))
 _add(Rule(
@@ -413,13 +414,13 @@ _add(Rule(
 _add(Rule(
     "month", "in July; until March; last January",
     re.compile(rf"(?P<month>{MONTH_FULL})(?!\w|[ \t]*\d|-\w)"),
-    res.month, "month", relative=True,
+    res.bare_month, "month", relative=True,
     needs=(MONTH_TOKENS,), bad_before="-", accept=accept_month, takes_relation=True,
 ))
 _add(Rule(
     "year", "2001; in 1492",
     re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})"),
-    res.year, "year",
+    res.written_year, "year",
     bad_before="$£€#.,/:'’-", accept=accept_year,
 ))
 # fmt: on
