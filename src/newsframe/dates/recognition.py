@@ -126,16 +126,10 @@ class Candidate:
 def scan(text: str) -> list[Candidate]:
     """All expressions in ``text``, earlier rules winning overlaps, in text order."""
     claimed = bytearray(len(text) + 1)
-    present: dict[str, bool] = {}
-
-    def holds(token: str) -> bool:
-        if token not in present:
-            present[token] = token in text
-        return present[token]
-
+    present: dict[str, bool] = {}  # substrings looked for so far
     found: list[Candidate] = []
     for rule in RULES:
-        if not all(any(holds(tok) for tok in group) for group in rule.needs):
+        if not _needed(rule, text, present):
             continue
         for m in _matches(rule, text):
             s, e = m.span()
@@ -154,6 +148,20 @@ def scan(text: str) -> list[Candidate]:
             found.append(Candidate(rule, s, e, Parts(**parts)))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _needed(rule: Rule, text: str, present: dict[str, bool]) -> bool:
+    """Whether ``text`` holds, for each group of the rule's ``needs``, one of its substrings."""
+    for group in rule.needs:
+        for token in group:
+            holds = present.get(token)
+            if holds is None:
+                holds = present[token] = token in text
+            if holds:
+                break
+        else:
+            return False
+    return True
 
 
 def _kept(rule: Rule, m: re.Match[str], text: str) -> bool:
