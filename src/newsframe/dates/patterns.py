@@ -1,0 +1,126 @@
+"""Regular-expression building blocks: the pieces rules are written with, and the patterns that
+read the words around an expression (is it a name, a count, a future?).
+
+Rule patterns start with literals and never with a look-behind, so that the regex engine can
+skip ahead by its fast prefix scan; "not inside a word" tests are done by the rules' filters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, NUMBERS, WEEKDAYS
+
+
+def ci(*words: str) -> str:
+    """``ci("last", "next")`` -> ``"(?:last|Last|next|Next)"``: a flat alternation of literals,
+    first letter in either case."""
+    return "(?:" + "|".join(f"{w}|{w[0].upper()}{w[1:]}" for w in words) + ")"
+
+
+# --- pieces of rule patterns -------------------------------------------------------------------
+WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+MONTH_FULL = "(?:" + "|".join(MONTHS) + ")"
+# full names before abbreviations, and "Sept" before "Sep"; an abbreviation may keep its dot
+MONTH = "(?:" + "|".join([*MONTHS, *sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)]) + r")\.?"
+COUNT = (
+    r"(?:\d{1,3}|"
+    + "|".join(f"{w}|{w.capitalize()}" for w in sorted(NUMBERS, key=len, reverse=True))
+    + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+SP = r"[ \t\u00a0]+"  # spaces that never cross a line
+OSP = r"[ \t\u00a0]*"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+SEASONS = "spring|summer|fall|autumn|winter"
+RELATIVE_PREFIX = ci(
+    *[f"{m} {r}" for m in ("earlier", "later", "early", "late") for r in ("this", "last", "next")],
+    "this past",
+    "last",
+    "this",
+    "next",
+)
+RELATION_BEFORE = re.compile(r"(last|next|this|Last|Next|This)[ \t]+$")
+"""A "last", "next" or "this" right before a weekday or a month ("last Friday", "next July")."""
+LEADING_WORDS = re.compile(
+    r"^(?:(?:in|on|at|by|the|during|over|for|until|since|through|till)[ \t]+)+(?:the[ \t]+)?",
+    re.I,
+)
+"""Prepositions a surface leaves out ("over the weekend" -> "weekend")."""
+
+# --- what comes before or after a candidate (the rules' filters) -------------------------------
+YEAR_AFTER = re.compile(r"[\w%°]|[.,:/]\d|-\d|[ \t]*(?:%|percent|per cent)")
+WEEKDAY_NAME_AFTER = re.compile(
+    r"^(?:['’]s)?[ \t]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Night[ \t]+(?:Live|Football)"
+    r"|service|services|school|schools|mass|worship|best|brunch|roast|league|paper|papers|"
+    r"edition of the)\b"
+)
+GENERIC_BEFORE_WEEKDAY = re.compile(r"\b(?:a|every|each|any|one|some|most)[ \t]+$", re.I)
+MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|to|before|after|during|of|early|mid|late|around"
+    r"|last|next|this|that|the|for|between|and|or|beginning|starting|ending|throughout|as)"
+    r"[ \t]+$|\bmid-$",
+    re.I,
+)
+STRONG_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|before|after|during|early|late|last|next|this)"
+    r"[ \t]+$|\bmid-$",
+    re.I,
+)
+GENERIC_MONTH = re.compile(r"\b(?:every|each)[ \t]+(?:the[ \t]+)?$", re.I)
+CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+ORDINAL_OR_OF = re.compile(r"(?:st|nd|rd|th)[ \t]|of[ \t]")
+NOT_A_DAY_AFTER = re.compile(r"[ \t]*(?:-year|-day|%|percent|million|billion)")
+THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
+YEAR_PREP = re.compile(
+    r"\b(?:in|since|of|by|from|until|till|before|after|circa|year|during|early|late|mid)[ \t]+$",
+    re.I,
+)
+YEAR_BAD_BEFORE = re.compile(
+    r"(?:\b(?:flight|flights|no|nos|number|route|highway|interstate|room|suite|apartment|apt|box|"
+    r"boeing|airbus|chapter|article|section|page|pages|resolution|code|model|channel|form|rule|"
+    r"station|gate|unit|bus|train|lot|platform|pier|exit|bill|hr|s|act|ticket|account|phone|"
+    r"call|serial|pin|zip|order|case|file|ref|reference|id)\.?[ \t]+|[#№][ \t]*)$",
+    re.I,
+)
+NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+COUNT_BEFORE = re.compile(
+    r"\b(?:than|some|about|nearly|almost|approximately|roughly|least|over|under|around|only|"
+    r"just|estimated|total|of|all|the|those|these|another|extra|additional)[ \t]+$",
+    re.I,
+)
+OF_OR_THE_BEFORE = re.compile(r"\b(?:of|the)[ \t]+$")
+YEAR_RANGE_AFTER = re.compile(r"[ \t]*(?:to|-|–)[ \t]*\d{3,4}\b")
+DIGIT_BEFORE = re.compile(r"\d[ \t]*$")
+STREET_AFTER = re.compile(
+    r"^(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Ln"
+    r"|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Circle|Terrace|Square)\b"
+)
+PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[ \t,]*$")
+
+# --- tense and genericity (the resolvers' context tests) ---------------------------------------
+_FUTURE_WORDS = (
+    r"will|won['’]t|would|shall|['’]ll|set to|scheduled|slated|due|expected to|expects? to|"
+    r"plans? to|planning to|planned for|going to|upcoming|next|to be held|set for|"
+    r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to"
+)
+FUTURE_STRICT = re.compile(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b", re.I)
+FUTURE_LOOSE = re.compile(
+    rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS}|until|till|deadline|as early as|as soon as|planning"
+    r"|plans)\b",
+    re.I,
+)
+HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
+PAST_CUE_BEFORE = re.compile(r"\b(?:since|ago|last|previous|earlier)\W*$", re.I)
+TODAY_EVENT = re.compile(
+    r"^['’]s[ \t]+(?:ceremony|meeting|vote|announcement|hearing|decision|game|match|race|"
+    r"speech|session|release|report|briefing|attack|event|election|rally|summit|launch|"
+    r"news|statement|visit|trial|verdict|ruling|agreement|deal|talks|signing|funeral)\b"
+)
+PAST_CONTRAST = re.compile(
+    r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:ago|then|at the time|in the past|used to|once|"
+    r"formerly|decades?|centuries|century|history)\b",
+    re.I,
+)
+WORD_CHARACTER = re.compile(r"\w")

@@ -1,0 +1,333 @@
+"""Resolution: each hit becomes an inclusive calendar span ``start .. end`` (rules 1-10 of the
+package docstring), is left unresolved (``None``), or turns out not to be a date (:data:`DROP`).
+
+Every rule names its resolver here: ``resolver(hit, reference) -> Span | None | DROP``.
+:func:`resolve_hits` runs them in text order, remembering per line the last year written and
+the last weekday-date pair, which later expressions on the line are anchored to.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER
+from .vocabulary import SEASON_START, WEEKDAY_INDEX, month_number, number
+from .years import decade_start, full_year, safe_date, yearless_date
+
+if TYPE_CHECKING:
+    from .recognition import Hit
+
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An inclusive calendar span and what it was resolved against: ``explicit`` (the text
+    gives it), ``publication`` or ``previous mention`` (an earlier date on the same line)."""
+
+    start: dt.date
+    end: dt.date
+    anchor: str
+
+    @classmethod
+    def day(cls, day: dt.date | None, anchor: str) -> Span | None:
+        return cls(day, day, anchor) if day is not None else None
+
+
+class _NotADate:
+    """The resolver found the expression is not a date after all ("today's terrorists")."""
+
+    def __repr__(self) -> str:
+        return "DROP"
+
+
+DROP: Final = _NotADate()
+Outcome = Span | None | _NotADate
+
+
+@dataclass(slots=True)
+class Reference:
+    """What the hits of one article are resolved against: its text, its publication date or
+    (undated) the year inferred for it, and what each line has said so far."""
+
+    text: str
+    published: dt.date | None
+    year: int | None = None  # undated article: the year its weekday-date pairs fix (rule 11)
+    line_years: dict[int, int] = field(default_factory=dict)  # last year written, per line
+    line_pairs: dict[int, dt.date] = field(default_factory=dict)  # last weekday-date pair
+
+    def remember(self, hit: Hit, span: Span) -> None:
+        if hit.parts.year is not None:
+            self.line_years[hit.line] = span.start.year
+        if hit.parts.weekday is not None and hit.parts.day is not None:
+            self.line_pairs[hit.line] = span.start
+
+
+def resolve_hits(
+    hits: Sequence[Hit], text: str, published: dt.date | None, year: int | None
+) -> list[tuple[Hit, Span | None]]:
+    """Each hit with its span (``None``: unresolved), in text order, without the dropped ones."""
+    ref = Reference(text, published, year)
+    out: list[tuple[Hit, Span | None]] = []
+    for hit in hits:
+        if hit.rule.relative and published is None:
+            outcome: Outcome = None
+        else:
+            outcome = hit.rule.resolve(hit, ref)
+        if isinstance(outcome, Span):
+            ref.remember(hit, outcome)
+        if outcome is not DROP:
+            out.append((hit, outcome))  # type: ignore[arg-type]
+    return out
+
+
+# --- calendar arithmetic ------------------------------------------------------------------------
+def week_of(day: dt.date) -> dt.date:
+    """The Monday of ``day``'s week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def season_span(year: int, season: str) -> tuple[dt.date, dt.date]:
+    """The meteorological season of that name starting in ``year`` (winter runs into the next)."""
+    first = SEASON_START[season]
+    end_year, end_month = add_months(year, first, 2)
+    return dt.date(year, first, 1), month_span(end_year, end_month)[1]
+
+
+def season_relative(pub: dt.date, season: str, rel: str) -> tuple[dt.date, dt.date]:
+    """The season of that name relative to ``pub``: ``last``, ``this``, ``next`` or ``bare``
+    (the most recent one that has started)."""
+    if rel == "this":
+        year = pub.year - 1 if season == "winter" and pub.month <= 2 else pub.year
+        return season_span(year, season)
+    candidates = [season_span(y, season) for y in range(pub.year - 2, pub.year + 2)]
+    if rel == "last":
+        return [c for c in candidates if c[1] < pub][-1]
+    if rel == "next":
+        return next(c for c in candidates if c[0] > pub)
+    return [c for c in candidates if c[0] <= pub][-1]
+
+
+def _year_span(year: int, anchor: str) -> Span:
+    return Span(dt.date(year, 1, 1), dt.date(year, 12, 31), anchor)
+
+
+# --- expressions that say which date they are (rule 1, 2 and 11) -------------------------------
+def numeric_date(hit: Hit, ref: Reference, *, month_first: bool = False) -> Outcome:
+    """A numeric date: "2013-01-17", "2013/1/17", "17.01.2013"."""
+    p = hit.parts
+    year, month, day = full_year(int(p.year or 0)), int(p.month or 0), int(p.day or 0)
+    if month_first and month > 12 >= day:  # "21/02/2021" can only be day/month
+        month, day = day, month
+    return Span.day(safe_date(year, month, day), "explicit")
+
+
+def month_first_numeric_date(hit: Hit, ref: Reference) -> Outcome:
+    """A numeric date, month first: "1/17/2013", "1/17/13" ("21/02/2021" is day first)."""
+    return numeric_date(hit, ref, month_first=True)
+
+
+def named_date(hit: Hit, ref: Reference) -> Outcome:
+    """A named month and a day: "January 17", "Thursday, January 17", "17 January 2013"."""
+    p = hit.parts
+    month, day = month_number(p.month or ""), int(p.day or 0)
+    if p.year:
+        return Span.day(safe_date(int(p.year), month, day), "explicit")
+    found = yearless_date(
+        month,
+        day,
+        WEEKDAY_INDEX[p.weekday] if p.weekday else None,
+        published=ref.published,
+        year=ref.year,
+        line_year=ref.line_years.get(hit.line),
+        future=lambda: hit.is_future(ref.text, loose=True),
+    )
+    return Span.day(*found) if found else None
+
+
+def month_of_year(hit: Hit, ref: Reference) -> Outcome:
+    """A month of a year: "March 1945"."""
+    return Span(
+        *month_span(int(hit.parts.year or 0), month_number(hit.parts.month or "")), "explicit"
+    )
+
+
+def season_of_year(hit: Hit, ref: Reference) -> Outcome:
+    """A season of a year: "summer of 2014" (rule 10: the winter of 2014 starts in December)."""
+    season = (hit.parts.season or "").lower().replace("autumn", "fall")
+    return Span(*season_span(int(hit.parts.year or 0), season), "explicit")
+
+
+def decade(hit: Hit, ref: Reference) -> Outcome:
+    """A decade: "the 1950s", "the '90s"."""
+    p = hit.parts
+    first = int(p.decade) if p.decade else decade_start(int(p.decade_short or 0), ref.published)
+    return Span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "explicit")
+
+
+def written_year(hit: Hit, ref: Reference) -> Outcome:
+    """A year: "2001"."""
+    return _year_span(int(hit.parts.year or 0), "explicit")
+
+
+# --- weekdays (rules 3 and 4) -------------------------------------------------------------------
+def weekday(hit: Hit, ref: Reference) -> Outcome:
+    """A weekday: in the week of a weekday-date pair given earlier on the line, else the most
+    recent one on or before P (the next one when the wording says future). "last / this /
+    next Friday" are relative to P only."""
+    wd, pub = WEEKDAY_INDEX[hit.parts.weekday or ""], ref.published
+    if hit.parts.relation:
+        return _relative_weekday(wd, hit.parts.relation.lower(), pub) if pub else None
+    pair = ref.line_pairs.get(hit.line)
+    if pair is not None:
+        return Span.day(week_of(pair) + dt.timedelta(days=wd), "previous mention")
+    if pub is None:
+        return None
+    if hit.is_future(ref.text, loose=False):
+        delta = (wd - pub.weekday()) % 7
+    else:
+        delta = -((pub.weekday() - wd) % 7)
+    return Span.day(pub + dt.timedelta(days=delta), "publication")
+
+
+def _relative_weekday(wd: int, rel: str, pub: dt.date) -> Outcome:
+    if rel == "next":
+        delta = (wd - pub.weekday()) % 7 or 7
+    elif rel == "last":
+        delta = -((pub.weekday() - wd) % 7 or 7)
+    else:
+        delta = wd - pub.weekday()
+    return Span.day(pub + dt.timedelta(days=delta), "publication")
+
+
+# --- expressions relative to the publication date P (rules 5-10) -------------------------------
+# These rules are ``relative``: without P they are left unresolved before getting here.
+def deictic(hit: Hit, ref: Reference) -> Outcome:
+    """today / tonight = P, yesterday = P - 1, tomorrow = P + 1; a generic "today" is none."""
+    word, text = (hit.parts.word or "").lower(), ref.text
+    if word == "today" and _generic_today(hit, text):
+        return DROP
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    return Span.day(_pub(ref) + dt.timedelta(days=offset), "publication")
+
+
+def _generic_today(hit: Hit, text: str) -> bool:
+    """Whether "today" means nowadays: "today's terrorists" (but not "today's vote"), or after
+    a contrast with the past in its sentence ("In 1990 ... Today, 140 states ...") or, when
+    it starts the sentence, in the previous one."""
+    tail = hit.after(text, 30)
+    if tail.startswith(("'s", "’s")) and not TODAY_EVENT.match(tail):
+        return True
+    head = hit.before(text)
+    if PAST_CONTRAST.search(head):
+        return True
+    return not WORD_CHARACTER.search(head) and bool(
+        PAST_CONTRAST.search(hit.previous_sentence(text))
+    )
+
+
+def part_of_day(hit: Hit, ref: Reference) -> Outcome:
+    """this morning / afternoon / evening = P; last night / evening = P - 1."""
+    return Span.day(_pub(ref) - (_DAY if hit.parts.last else dt.timedelta(0)), "publication")
+
+
+def relative_unit(hit: Hit, ref: Reference) -> Outcome:
+    """last / this / next week, weekend, month, year or season; "earlier this month" is this
+    month, "this past weekend" the last one."""
+    pub = _pub(ref)
+    modifier, unit = (hit.parts.modifier or "").lower(), (hit.parts.unit or "").lower()
+    rel = "last" if modifier == "this past" else modifier.split()[-1]
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit in ("week", "weekend"):
+        monday = week_of(pub) + dt.timedelta(days=7 * step)
+        first = monday + dt.timedelta(days=5 if unit == "weekend" else 0)
+        return Span(first, monday + dt.timedelta(days=6), "publication")
+    if unit == "month":
+        return Span(*month_span(*add_months(pub.year, pub.month, step)), "publication")
+    if unit == "year":
+        return _year_span(pub.year + step, "publication")
+    season = "fall" if unit == "autumn" else unit
+    return Span(*season_relative(pub, season, rel), "publication")
+
+
+def the_weekend(hit: Hit, ref: Reference) -> Outcome:
+    """The weekend: "over the weekend" is the most recent weekend on or before P (the coming
+    one when the wording says future); "the past weekend" is always the last one."""
+    pub = _pub(ref)
+    future = hit.is_future(ref.text, loose=False)
+    saturday = week_of(pub) + dt.timedelta(days=5)
+    if saturday > pub and (hit.parts.past or not future):
+        saturday -= dt.timedelta(days=7)
+    elif future and saturday + _DAY < pub:
+        saturday += dt.timedelta(days=7)
+    return Span(saturday, saturday + _DAY, "publication")
+
+
+def ago(hit: Hit, ref: Reference) -> Outcome:
+    """A count ago: "N days / weeks ago" are single days, "N months ago" a month, "N years ago"
+    a year, "N decades ago" a decade."""
+    pub, n, unit = _pub(ref), number(hit.parts.count or ""), (hit.parts.unit or "").rstrip("s")
+    if n is None:
+        return DROP
+    if unit in ("day", "week"):
+        return Span.day(pub - dt.timedelta(days=n * (7 if unit == "week" else 1)), "publication")
+    if unit == "month":
+        return Span(*month_span(*add_months(pub.year, pub.month, -n)), "publication")
+    if unit == "year":
+        return _year_span(pub.year - n, "publication")
+    first = (pub.year - 10 * n) // 10 * 10
+    return Span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "publication")
+
+
+def bare_month(hit: Hit, ref: Reference) -> Outcome:
+    """A bare month: the most recent one on or before P's month (the next one when the wording
+    says future; the one of a year written earlier on the line). "last / next July", "May last
+    year"."""
+    pub, p = _pub(ref), hit.parts
+    mon, anchor = month_number(p.month or ""), "publication"
+    rel = (p.relation or "").lower()
+    line_year = ref.line_years.get(hit.line)
+    if p.year_relation:
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[p.year_relation.lower()]
+    elif rel == "this":
+        year = pub.year
+    elif rel == "last":
+        year = pub.year if mon < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if mon > pub.month else pub.year + 1
+    elif mon > pub.month and hit.is_future(ref.text, loose=True):
+        year = pub.year  # "would co-host another one in May": future wording wins
+    elif line_year is not None and line_year != pub.year and dt.date(line_year, mon, 1) <= pub:
+        year, anchor = line_year, "previous mention"
+    else:
+        year = pub.year if mon <= pub.month else pub.year - 1
+    return Span(*month_span(year, mon), anchor)
+
+
+def bare_season(hit: Hit, ref: Reference) -> Outcome:
+    """A season: "in the fall" is the most recent fall that has started by P (the next one
+    when the wording says future)."""
+    name = "fall" if hit.parts.season == "autumn" else hit.parts.season or ""
+    future = hit.is_future(ref.text, loose=True)
+    return Span(*season_relative(_pub(ref), name, "next" if future else "bare"), "publication")
+
+
+def _pub(ref: Reference) -> dt.date:
+    assert ref.published is not None, "relative rules are only resolved with a publication date"
+    return ref.published
+
+
+__all__ = ["DROP", "Reference", "Span", "resolve_hits"]
