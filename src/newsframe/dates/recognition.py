@@ -15,101 +15,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .model import Context, Hit, Parts, Rule
 from .patterns import (
-    FUTURE_LOOSE,
-    FUTURE_STRICT,
-    HEADLINE_FUTURE,
-    PAST_CUE_BEFORE,
     RELATION_BEFORE,
 )
-from .rules import RULES, Parts, Rule
-from .vocabulary import MONTHS, NOT_PAST, PAST_IRREGULAR
+from .rules import RULES
+from .vocabulary import MONTHS
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Where a hit sits: the span of its sentence (stretched to cover the hit) and of the
-    sentence before it on the same line (``0, 0`` when there is none)."""
-
-    start: int
-    end: int
-    previous_start: int = 0
-    previous_end: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One temporal expression found in the text.
-
-    ``text[start:end]`` is its surface. ``found`` is where its rule matched, before leading
-    prepositions were left out of the surface ("over the weekend" is found at "over").
-    """
-
-    rule: Rule
-    start: int
-    end: int
-    found: int
-    parts: Parts
-    line: int
-    sentence: int
-    section: str
-    context: Context
-
-    @property
-    def kind(self) -> str:
-        return self.rule.name
-
-    # --- reading around the hit ------------------------------------------------------------
-    def before(self, text: str) -> str:
-        """The sentence up to where the hit was found."""
-        return text[self.context.start : self.found]
-
-    def after(self, text: str, chars: int) -> str:
-        """Up to ``chars`` characters of the sentence after the hit.
-
-        The window starts at ``found + len(surface)``: for a hit whose surface was trimmed
-        ("the fall" found as "in the fall") that is a few characters before the end of the
-        match. That is where it has always started; starting it at ``end`` would change a few
-        results, which is for a change that means to alter extraction.
-        """
-        at = self.found + (self.end - self.start)
-        return text[at : min(self.context.end, at + chars)]
-
-    def previous_sentence(self, text: str) -> str:
-        return text[self.context.previous_start : self.context.previous_end]
-
-    def is_future(self, text: str, *, loose: bool) -> bool:
-        """Whether the wording around the hit points to the future (rule 2 of the package
-        docstring). ``loose`` also takes "until", "deadline", "plans" and an "-ing" verb just
-        before it as future cues."""
-        before = _last_words(text[max(self.context.start, self.found - 120) : self.found], 10)
-        if PAST_CUE_BEFORE.search(before):
-            return False
-        words = [w for w in before.split() if w.lower() not in ("on", "late", "early", "by")]
-        if words and _is_past_verb(words[-1]):  # "said Friday": the past, whatever follows
-            return False
-        cue = FUTURE_LOOSE if loose else FUTURE_STRICT
-        after = " ".join(self.after(text, 96).split()[:8])
-        if cue.search(before) or cue.search(after):
-            return True
-        if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
-            self.before(text)
-        ):
-            return True
-        return bool(loose and words and words[-1].lower().endswith("ing"))
-
-
-def _last_words(chunk: str, n: int) -> str:
-    return " ".join(chunk.split()[-n:])
-
-
-def _is_past_verb(word: str) -> bool:
-    w = word.lower().strip(".,")
-    if w in NOT_PAST:
-        return False
-    return w in PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed"))
 
 
 # --- scanning -----------------------------------------------------------------------------------

@@ -11,60 +11,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
 
+from .model import DROP, Hit, Outcome, Reference, Span
 from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER
 from .vocabulary import SEASON_START, WEEKDAY_INDEX, month_number, number
 from .years import decade_start, full_year, safe_date, yearless_date
 
-if TYPE_CHECKING:
-    from .recognition import Hit
-
 _DAY = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """An inclusive calendar span and what it was resolved against: ``explicit`` (the text
-    gives it), ``publication`` or ``previous mention`` (an earlier date on the same line)."""
-
-    start: dt.date
-    end: dt.date
-    anchor: str
-
-    @classmethod
-    def day(cls, day: dt.date | None, anchor: str) -> Span | None:
-        return cls(day, day, anchor) if day is not None else None
-
-
-class _NotADate:
-    """The resolver found the expression is not a date after all ("today's terrorists")."""
-
-    def __repr__(self) -> str:
-        return "DROP"
-
-
-DROP: Final = _NotADate()
-Outcome = Span | None | _NotADate
-
-
-@dataclass(slots=True)
-class Reference:
-    """What the hits of one article are resolved against: its text, its publication date or
-    (undated) the year inferred for it, and what each line has said so far."""
-
-    text: str
-    published: dt.date | None
-    year: int | None = None  # undated article: the year its weekday-date pairs fix (rule 11)
-    line_years: dict[int, int] = field(default_factory=dict)  # last year written, per line
-    line_pairs: dict[int, dt.date] = field(default_factory=dict)  # last weekday-date pair
-
-    def remember(self, hit: Hit, span: Span) -> None:
-        if hit.parts.year is not None:
-            self.line_years[hit.line] = span.start.year
-        if hit.parts.weekday is not None and hit.parts.day is not None:
-            self.line_pairs[hit.line] = span.start
 
 
 def resolve_hits(

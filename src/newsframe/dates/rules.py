@@ -8,11 +8,9 @@ them in the order they are tried; where two candidates overlap, the earlier rule
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from . import resolution as res
+from .model import Parts, Registry, Rule
 from .patterns import (
     CAPITAL_AFTER,
     COUNT,
@@ -48,94 +46,6 @@ from .patterns import (
     ci,
 )
 from .vocabulary import COUNT_NOUNS, MONTHS, SEASON_START, WEEKDAY_NAME_BEFORE
-
-if TYPE_CHECKING:
-    from .recognition import Hit
-    from .resolution import Outcome, Reference
-
-
-@dataclass(frozen=True, slots=True)
-class Parts:
-    """The named parts of an expression as written: the named groups of its rule's pattern."""
-
-    year: str | None = None  # "2013"; "13" in "1/17/13"
-    month: str | None = None  # "January", "Jan.", "01"
-    day: str | None = None  # "17"
-    weekday: str | None = None  # "Thursday"
-    relation: str | None = None  # "last", "this" or "next" before a weekday or a month
-    year_relation: str | None = None  # "last" in "May last year"
-    modifier: str | None = None  # "last", "earlier this", "this past" before a unit
-    unit: str | None = None  # "week", "days", "summer"
-    count: str | None = None  # "two" in "two days ago"
-    season: str | None = None  # "fall"
-    decade: str | None = None  # "1950" in "the 1950s"
-    decade_short: str | None = None  # "90" in "the '90s"
-    last: str | None = None  # "last" in "last night"
-    word: str | None = None  # "today", "yesterday", "tomorrow", "tonight"
-    past: str | None = None  # "past" in "the past weekend"
-
-
-Accept = Callable[[re.Match[str], str], bool]
-Resolver = Callable[["Hit", "Reference"], "Outcome"]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One kind of temporal expression.
-
-    ``needs`` and ``near`` only make the scan faster: the pattern is not run unless the text
-    holds, for each group of ``needs``, one of its substrings, and when ``near`` is given it is
-    only run within a few words of one of those substrings.
-    """
-
-    name: str
-    example: str  # documentation: one surface this rule finds
-    pattern: re.Pattern[str]
-    resolve: Resolver  # hit -> calendar span (see resolution.py)
-    granularity: str | Callable[[Parts], str]
-    relative: bool = False  # only resolved against a publication date (else left unresolved)
-    needs: tuple[tuple[str, ...], ...] = ()
-    near: tuple[str, ...] | None = None
-    bad_before: str = ""  # characters that may not come right before (nor letters, digits, _)
-    accept: Accept | None = None  # a final say on a candidate, given the text around it
-    takes_relation: bool = False  # a "last", "this" or "next" right before it is part of it
-    trim: Callable[[str], int] | None = None  # leading characters the surface leaves out
-
-    def granularity_of(self, parts: Parts) -> str:
-        g = self.granularity
-        return g if isinstance(g, str) else g(parts)
-
-
-class Registry:
-    """Rules in the order they are tried. A rule must have a name of its own and a pattern
-    that cannot match the empty string (an empty match would be an expression without words)."""
-
-    def __init__(self) -> None:
-        self._rules: list[Rule] = []
-
-    def add(self, rule: Rule) -> Rule:
-        if any(r.name == rule.name for r in self._rules):
-            raise ValueError(f"a rule named {rule.name!r} is already registered")
-        if _can_match_empty(rule.pattern):
-            raise ValueError(f"rule {rule.name!r}: its pattern can match the empty string")
-        self._rules.append(rule)
-        return rule
-
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(self._rules)
-
-    def __len__(self) -> int:
-        return len(self._rules)
-
-    def __getitem__(self, name: str) -> Rule:
-        return next(r for r in self._rules if r.name == name)
-
-
-def _can_match_empty(pattern: re.Pattern[str]) -> bool:
-    """Whether ``pattern`` has a match of width 0 anywhere, read from its parsed structure
-    (look-arounds and anchors have width 0)."""
-    parsed = re._parser.parse(pattern.pattern, pattern.flags)  # type: ignore[attr-defined]
-    return parsed.getwidth()[0] == 0
 
 
 # --- filters ------------------------------------------------------------------------------------

@@ -18,12 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from .model import Hit
 from .vocabulary import WEEKDAY_INDEX, month_number
-
-if TYPE_CHECKING:
-    from .recognition import Hit
 
 FIRST_YEAR = 1900
 """The earliest year an undated article is considered to be from."""

@@ -1,0 +1,251 @@
+"""The records temporal-expression extraction passes between its steps, in one module so that
+the steps import it and never each other: a :class:`Rule` and its :class:`Registry`, the
+:class:`Parts` of an expression as written, a :class:`Hit` found in the text, and what a hit
+resolves to (a :class:`Span`, ``None`` for unresolved, or :data:`DROP`) against a
+:class:`Reference`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from .patterns import (
+    FUTURE_LOOSE,
+    FUTURE_STRICT,
+    HEADLINE_FUTURE,
+    PAST_CUE_BEFORE,
+)
+from .vocabulary import NOT_PAST, PAST_IRREGULAR
+
+
+# --- rules --------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The named parts of an expression as written: the named groups of its rule's pattern."""
+
+    year: str | None = None  # "2013"; "13" in "1/17/13"
+    month: str | None = None  # "January", "Jan.", "01"
+    day: str | None = None  # "17"
+    weekday: str | None = None  # "Thursday"
+    relation: str | None = None  # "last", "this" or "next" before a weekday or a month
+    year_relation: str | None = None  # "last" in "May last year"
+    modifier: str | None = None  # "last", "earlier this", "this past" before a unit
+    unit: str | None = None  # "week", "days", "summer"
+    count: str | None = None  # "two" in "two days ago"
+    season: str | None = None  # "fall"
+    decade: str | None = None  # "1950" in "the 1950s"
+    decade_short: str | None = None  # "90" in "the '90s"
+    last: str | None = None  # "last" in "last night"
+    word: str | None = None  # "today", "yesterday", "tomorrow", "tonight"
+    past: str | None = None  # "past" in "the past weekend"
+
+
+Accept = Callable[[re.Match[str], str], bool]
+Resolver = Callable[["Hit", "Reference"], "Outcome"]  # see resolution.py
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of temporal expression.
+
+    ``needs`` and ``near`` only make the scan faster: the pattern is not run unless the text
+    holds, for each group of ``needs``, one of its substrings, and when ``near`` is given it is
+    only run within a few words of one of those substrings.
+    """
+
+    name: str
+    example: str  # documentation: one surface this rule finds
+    pattern: re.Pattern[str]
+    resolve: Resolver  # hit -> calendar span (see resolution.py)
+    granularity: str | Callable[[Parts], str]
+    relative: bool = False  # only resolved against a publication date (else left unresolved)
+    needs: tuple[tuple[str, ...], ...] = ()
+    near: tuple[str, ...] | None = None
+    bad_before: str = ""  # characters that may not come right before (nor letters, digits, _)
+    accept: Accept | None = None  # a final say on a candidate, given the text around it
+    takes_relation: bool = False  # a "last", "this" or "next" right before it is part of it
+    trim: Callable[[str], int] | None = None  # leading characters the surface leaves out
+
+    def granularity_of(self, parts: Parts) -> str:
+        g = self.granularity
+        return g if isinstance(g, str) else g(parts)
+
+
+class Registry:
+    """Rules in the order they are tried. A rule must have a name of its own and a pattern
+    that cannot match the empty string (an empty match would be an expression without words)."""
+
+    def __init__(self) -> None:
+        self._rules: list[Rule] = []
+
+    def add(self, rule: Rule) -> Rule:
+        if any(r.name == rule.name for r in self._rules):
+            raise ValueError(f"a rule named {rule.name!r} is already registered")
+        if _can_match_empty(rule.pattern):
+            raise ValueError(f"rule {rule.name!r}: its pattern can match the empty string")
+        self._rules.append(rule)
+        return rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __getitem__(self, name: str) -> Rule:
+        return next(r for r in self._rules if r.name == name)
+
+
+def _can_match_empty(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` has a match of width 0 anywhere, read from its parsed structure
+    (look-arounds and anchors have width 0)."""
+    parsed = re._parser.parse(pattern.pattern, pattern.flags)  # type: ignore[attr-defined]
+    return parsed.getwidth()[0] == 0
+
+
+# --- hits ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where a hit sits: the span of its sentence (stretched to cover the hit) and of the
+    sentence before it on the same line (``0, 0`` when there is none)."""
+
+    start: int
+    end: int
+    previous_start: int = 0
+    previous_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One temporal expression found in the text.
+
+    ``text[start:end]`` is its surface. ``found`` is where its rule matched, before leading
+    prepositions were left out of the surface ("over the weekend" is found at "over").
+    """
+
+    rule: Rule
+    start: int
+    end: int
+    found: int
+    parts: Parts
+    line: int
+    sentence: int
+    section: str
+    context: Context
+
+    @property
+    def kind(self) -> str:
+        return self.rule.name
+
+    # --- reading around the hit ------------------------------------------------------------
+    def before(self, text: str) -> str:
+        """The sentence up to where the hit was found."""
+        return text[self.context.start : self.found]
+
+    def after(self, text: str, chars: int) -> str:
+        """Up to ``chars`` characters of the sentence after the hit.
+
+        The window starts at ``found + len(surface)``: for a hit whose surface was trimmed
+        ("the fall" found as "in the fall") that is a few characters before the end of the
+        match. That is where it has always started; starting it at ``end`` would change a few
+        results, which is for a change that means to alter extraction.
+        """
+        at = self.found + (self.end - self.start)
+        return text[at : min(self.context.end, at + chars)]
+
+    def previous_sentence(self, text: str) -> str:
+        return text[self.context.previous_start : self.context.previous_end]
+
+    def is_future(self, text: str, *, loose: bool) -> bool:
+        """Whether the wording around the hit points to the future (rule 2 of the package
+        docstring). ``loose`` also takes "until", "deadline", "plans" and an "-ing" verb just
+        before it as future cues."""
+        before = _last_words(text[max(self.context.start, self.found - 120) : self.found], 10)
+        if PAST_CUE_BEFORE.search(before):
+            return False
+        words = [w for w in before.split() if w.lower() not in ("on", "late", "early", "by")]
+        if words and _is_past_verb(words[-1]):  # "said Friday": the past, whatever follows
+            return False
+        cue = FUTURE_LOOSE if loose else FUTURE_STRICT
+        after = " ".join(self.after(text, 96).split()[:8])
+        if cue.search(before) or cue.search(after):
+            return True
+        if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
+            self.before(text)
+        ):
+            return True
+        return bool(loose and words and words[-1].lower().endswith("ing"))
+
+
+def _last_words(chunk: str, n: int) -> str:
+    return " ".join(chunk.split()[-n:])
+
+
+def _is_past_verb(word: str) -> bool:
+    w = word.lower().strip(".,")
+    if w in NOT_PAST:
+        return False
+    return w in PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed"))
+
+
+# --- outcomes -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An inclusive calendar span and what it was resolved against: ``explicit`` (the text
+    gives it), ``publication`` or ``previous mention`` (an earlier date on the same line)."""
+
+    start: dt.date
+    end: dt.date
+    anchor: str
+
+    @classmethod
+    def day(cls, day: dt.date | None, anchor: str) -> Span | None:
+        return cls(day, day, anchor) if day is not None else None
+
+
+class _NotADate:
+    """The resolver found the expression is not a date after all ("today's terrorists")."""
+
+    def __repr__(self) -> str:
+        return "DROP"
+
+
+DROP: Final = _NotADate()
+Outcome = Span | None | _NotADate
+
+
+@dataclass(slots=True)
+class Reference:
+    """What the hits of one article are resolved against: its text, its publication date or
+    (undated) the year inferred for it, and what each line has said so far."""
+
+    text: str
+    published: dt.date | None
+    year: int | None = None  # undated article: the year its weekday-date pairs fix (rule 11)
+    line_years: dict[int, int] = field(default_factory=dict)  # last year written, per line
+    line_pairs: dict[int, dt.date] = field(default_factory=dict)  # last weekday-date pair
+
+    def remember(self, hit: Hit, span: Span) -> None:
+        if hit.parts.year is not None:
+            self.line_years[hit.line] = span.start.year
+        if hit.parts.weekday is not None and hit.parts.day is not None:
+            self.line_pairs[hit.line] = span.start
+
+
+__all__ = [
+    "DROP",
+    "Accept",
+    "Context",
+    "Hit",
+    "Outcome",
+    "Parts",
+    "Reference",
+    "Registry",
+    "Resolver",
+    "Rule",
+    "Span",
+]
