@@ -8,11 +8,14 @@ quadratic backtracking at 6,000 characters costs seconds; a linear pattern costs
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -35,6 +38,42 @@ def _collect() -> list[dict[str, object]]:
 PATTERNS = _collect()
 
 
+class TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` of wall time (the regex engine checks signals),
+    so that a catastrophic pattern fails the test instead of hanging it."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def time_pattern(pattern: re.Pattern[str], s: str, limit: float) -> float:
+    """CPU seconds to search, match and iterate ``pattern`` over ``s``; ``inf`` past ``limit``
+    seconds of wall time."""
+    t = time.process_time()
+    try:
+        with deadline(limit):
+            pattern.search(s)
+            pattern.match(s)
+            for _ in pattern.finditer(s):
+                pass
+    except TooSlow:
+        return float("inf")
+    return time.process_time() - t
+
+
 def test_the_probe_sees_patterns_of_every_extractor() -> None:
     where = {str(p["where"]).split(":")[0] for p in PATTERNS}
     assert {"sections.py", "sentences.py", "reading.py"} <= where
@@ -46,24 +85,13 @@ def test_adversarial_strings_catch_catastrophic_backtracking() -> None:
     bad = re.compile(r"^(?:[A-Z][a-z]+(?:\ [A-Z][a-z]+)*,?\ ?)*x")  # nested, overlapping
     chars, _ = alphabet(bad)
     assert {"A", "a", " ", ","} <= set(chars)
-    slowest = 0.0
-    for s in strings(bad, 64):
-        t = time.process_time()
-        bad.search(s)
-        slowest = max(slowest, time.process_time() - t)
+    slowest = max(time_pattern(bad, s, 5.0) for s in strings(bad, 64))
     assert slowest > 0.05  # 64 characters already take visible time; 6,000 would never end
 
 
-@pytest.mark.parametrize(
-    "record", PATTERNS, ids=[f"{p['where']}" for p in PATTERNS]
-)
+@pytest.mark.parametrize("record", PATTERNS, ids=[f"{p['where']}" for p in PATTERNS])
 def test_pattern_is_linear_on_adversarial_input(record: dict[str, object]) -> None:
     pattern = re.compile(str(record["pattern"]), int(record["flags"]))  # type: ignore[call-overload]
     for s in strings(pattern, SIZE):
-        t = time.process_time()
-        pattern.search(s)
-        pattern.match(s)
-        for _ in pattern.finditer(s):
-            pass
-        spent = time.process_time() - t
+        spent = time_pattern(pattern, s, 4 * BUDGET)
         assert spent < BUDGET, f"{record['where']}: {spent:.2f} s on {s[:60]!r}..."

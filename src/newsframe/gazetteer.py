@@ -86,7 +86,7 @@ _SUBDIVISION_TYPES = {
     "Country",
 }
 _SUBDIVISION_NOISE = re.compile(
-    r"\s+(?:Sheng|Zizhiqu|Shi|Uygur|Huizu|Zhuangzu|Zangzu|Province|Region|Oblast'?|Governorate|"
+    r"(?<!\s)\s+(?:Sheng|Zizhiqu|Shi|Uygur|Huizu|Zhuangzu|Zangzu|Province|Region|Oblast'?|Governorate|"
     r"State|Prefecture|Kray|Krai|Respublika|Autonomous|Avtonomnyy|Okrug)\b.*$"
 )
 
@@ -194,8 +194,10 @@ population of at most :data:`ALT_NAME_POPULATION_CAP`, so they count only with t
 small place needs."""
 ALT_NAME_POPULATION_CAP = 14_999
 
-_PARENTHESES = re.compile(r"\s*\(.*?\)")
-_BRACKETS = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
+# a bracketed aside and the space before it; bounded, so that a "(" without its ")" costs a
+# bounded scan (names hold asides of a few words)
+_PARENTHESES = re.compile(r"(?<!\s)\s*\([^)\n]{0,200}\)")
+_BRACKETS = re.compile(r"(?<!\s)\s*\[[^\]\n]{0,200}\]|(?<!\s)\s*\([^)\n]{0,200}\)")
 
 
 def _common_words() -> set[str]:

@@ -48,7 +48,9 @@ SECTIONS: tuple[str, ...] = (
 # "(CNN)  --", "Marseille, France (CNN)The", "NEW YORK (AP) —", "LONDON, England (Reuters) --"
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones included ("BOGOTÁ", "SÃO PAULO")
 _LO = "a-zß-öø-ÿ"
-_PLACE = rf"[{_UP}][{_UP}{_LO}.'’\-]*(?:[ \-][{_UP}][{_UP}{_LO}.'’\-]*){{0,3}}"
+# a place: up to four capitalised words; each word is possessive (it never gives back the
+# letters, dots, apostrophes and hyphens it took), so a line splits into words one way only
+_PLACE = rf"[{_UP}][{_UP}{_LO}.'’\-]*+(?:[ \-][{_UP}][{_UP}{_LO}.'’\-]*+){{0,3}}"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
 _AGENCY = r"\((?:[A-Z][A-Za-z&.\-]*)(?:\s[A-Z][A-Za-z&.\-]*){0,3}\)"
 _CAPS_AGENCY = r"\([A-Z][A-Z&.\-]+(?:\s[A-Z][A-Z&.\-]+){0,2}\)"

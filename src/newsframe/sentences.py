@@ -31,11 +31,17 @@ _OPENER_WORDS = """
 """
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
+# a sentence boundary: a whole run of end punctuation (never started inside one), closing quotes
+# and brackets, blanks, then an opening quote or bracket and a capital or digit; possessive
+# runs and the look-behind keep the scan linear on "!!!!..." and the like
 _BOUNDARY = re.compile(
-    r"""(?P<punct>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)"""
+    r"""(?<![.!?…])(?P<punct>[.!?…]++)(?P<close>["'”’»)\]]*+)(?P<space>\s++)"""
     r"""(?=(?P<next>["'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]))"""
 )
 _LOOKBACK = 64  # characters searched for the word before a period: keeps splitting linear
+# the word after a boundary, behind opening quotes and brackets (read where a match ends, so
+# the look-behind only keeps a search over hostile text linear)
+_NEXT_WORD = re.compile(r"(?<![\"'“‘«(\[])[\"'“‘«(\[]*+([A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
 TAIL_CHROME = re.compile(
     r"(?i)(?:(?<=\s)|^)(?:e-?mail\ to\ a\ friend|(?:watch|see|read|listen)\b[^.!?]{0,160}»)\s*$",
@@ -75,7 +81,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, bool]]:
     for m in _BOUNDARY.finditer(text, 0, body_end):
         punct = m.group("punct")
         if punct == "." and _is_abbreviation(text, m.start()):
-            nxt = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[m.end() :])
+            nxt = _NEXT_WORD.match(text, m.end())
             word_before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
             initialism = word_before is not None and "." in word_before.group(1)
             if not (initialism and nxt and nxt.group(1).lower() in _OPENERS):

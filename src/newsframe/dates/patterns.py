@@ -49,7 +49,9 @@ LEADING_WORDS = re.compile(
 """Prepositions a surface leaves out ("over the weekend" -> "weekend")."""
 
 # --- what comes before or after a candidate (the rules' filters) -------------------------------
-YEAR_AFTER = re.compile(r"[\w%°]|[.,:/]\d|-\d|[ \t]*(?:%|percent|per cent)")
+# The "after" patterns are matched where a candidate ends; the look-behind that opens those
+# that start with blanks changes nothing there, and keeps a search over hostile text linear.
+YEAR_AFTER = re.compile(r"[\w%°]|[.,:/]\d|-\d|(?<![ \t])[ \t]*(?:%|percent|per cent)")
 WEEKDAY_NAME_AFTER = re.compile(
     r"^(?:['’]s)?[ \t]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Night[ \t]+(?:Live|Football)"
     r"|service|services|school|schools|mass|worship|best|brunch|roast|league|paper|papers|"
@@ -68,10 +70,10 @@ STRONG_MONTH_CONTEXT = re.compile(
     re.I,
 )
 GENERIC_MONTH = re.compile(r"\b(?:every|each)[ \t]+(?:the[ \t]+)?$", re.I)
-CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
-NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+CAPITAL_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
+NAME_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z][a-z]")
 ORDINAL_OR_OF = re.compile(r"(?:st|nd|rd|th)[ \t]|of[ \t]")
-NOT_A_DAY_AFTER = re.compile(r"[ \t]*(?:-year|-day|%|percent|million|billion)")
+NOT_A_DAY_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:-year|-day|%|percent|million|billion)")
 THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
 YEAR_PREP = re.compile(
     r"\b(?:in|since|of|by|from|until|till|before|after|circa|year|during|early|late|mid)[ \t]+$",
@@ -84,14 +86,14 @@ YEAR_BAD_BEFORE = re.compile(
     r"call|serial|pin|zip|order|case|file|ref|reference|id)\.?[ \t]+|[#№][ \t]*)$",
     re.I,
 )
-NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([A-Za-z]+)")
 COUNT_BEFORE = re.compile(
     r"\b(?:than|some|about|nearly|almost|approximately|roughly|least|over|under|around|only|"
     r"just|estimated|total|of|all|the|those|these|another|extra|additional)[ \t]+$",
     re.I,
 )
 OF_OR_THE_BEFORE = re.compile(r"\b(?:of|the)[ \t]+$")
-YEAR_RANGE_AFTER = re.compile(r"[ \t]*(?:to|-|–)[ \t]*\d{3,4}\b")
+YEAR_RANGE_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:to|-|–)[ \t]*\d{3,4}\b")
 DIGIT_BEFORE = re.compile(r"\d[ \t]*$")
 STREET_AFTER = re.compile(
     r"^(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Ln"
