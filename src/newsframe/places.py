@@ -75,9 +75,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import overload
 
 import pandas as pd
 
@@ -240,7 +241,7 @@ class _Match:
     sent: int  # row index into the sentences frame (-1 for the dateline)
     i: int  # first token index
     j: int  # one past the last token index
-    toks: list[_Tok]
+    toks: Sequence[_Tok]
     kind: str = ""
     iso3: str = ""
     linked: str = ""  # the iso3 fixed by a "City, Country" pair
@@ -346,6 +347,30 @@ def _longest_name(text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer
     return None
 
 
+class _Replaced(Sequence[_Tok]):
+    """A sentence's tokens with token ``i`` replaced by ``sub`` (a part of a hyphenated
+    token), without copying the sentence: a view, so that "Iran-Iraq" repeated costs linear
+    time and memory."""
+
+    __slots__ = ("i", "sub", "toks")
+
+    def __init__(self, toks: Sequence[_Tok], i: int, sub: _Tok) -> None:
+        self.toks, self.i, self.sub = toks, i, sub
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    @overload
+    def __getitem__(self, k: int) -> _Tok: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[_Tok]: ...
+    def __getitem__(self, k: int | slice) -> _Tok | Sequence[_Tok]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        j = k + len(self) if k < 0 else k
+        return self.sub if j == self.i else self.toks[k]
+
+
 def _hyphen_parts(toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> list[_Match]:
     """The capitalised parts of a hyphenated token when every one is a name ("Iran-Iraq");
     none when one is not ("Bergen-Belsen" is one name). Lowercase parts are skipped."""
@@ -360,7 +385,7 @@ def _hyphen_parts(toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> list[_
             if not cands or p.lower() in _MONTHS_DAYS or _miswritten_caps(key, p):
                 return []
             sub = _Tok(pos, pos + len(p), p, True, t.first and pos == t.start)
-            sub_toks = [*toks[:i], sub, *toks[i + 1 :]]
+            sub_toks = _Replaced(toks, i, sub)
             parts.append(_Match(pos, pos + len(p), p, key, cands, sent, i, i + 1, sub_toks))
         pos += len(part) + 1
     return parts
@@ -804,12 +829,13 @@ def _us_state_or_country(doc: _Doc) -> None:
     more mentions of prominent US places; another mention of the country in its sentence
     keeps it the country ("Georgia's capital, Tbilisi")."""
     text = doc.text
+    by_sentence: dict[int, list[_Match]] = {}
+    for o in doc.matches:
+        by_sentence.setdefault(o.sent, []).append(o)
     for m in doc.matches:
         if m.drop or m.kind != "country" or not _may_be_us_state(m):
             continue
-        others = [
-            o for o in doc.matches if o is not m and not o.drop and o.sent == m.sent and o.iso3
-        ]
+        others = [o for o in by_sentence[m.sent] if o is not m and not o.drop and o.iso3]
         if any(o.iso3 == m.iso3 for o in others):
             continue
         if (
