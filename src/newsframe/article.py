@@ -241,7 +241,8 @@ def read_article(
                 name_for_date = str(path.with_name(path.stem + ".meta.json"))
                 meta["published"] = parse_date(published, name=name_for_date)
             elif (path.parent / "MANIFEST.csv").is_file():
-                meta["published"] = read_manifest(path.parent / "MANIFEST.csv").get(path.stem)
+                manifest = read_manifest(path.parent / "MANIFEST.csv")
+                meta["published"] = manifest.date_of(path.stem)
     else:
         name = "<text>"
         text = str(source)

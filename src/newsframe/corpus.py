@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+import signal
 import sys
-from collections import Counter
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .article import read_article
-from .errors import NewsframeError
+from .errors import MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
-from .reading import DateLike, parse_date, read_manifest
+from .reading import DateLike, Manifest, parse_date, read_manifest
 from .text import count_words
 
 if TYPE_CHECKING:
@@ -42,12 +43,14 @@ ARTICLE_COLUMNS = RESULT_SCHEMAS["articles"]
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One article to process: its path, the publication date to use (or None), and its key
-    in the corpus (the file stem, made unique: a second ``x.txt`` becomes ``x~2``)."""
+    """One article to process: its path, the publication date to use (or None), its key in
+    the corpus (the file stem, made unique: a second ``x.txt`` becomes ``x~2``), and an error
+    found before reading it (a bad manifest cell, a folder that cannot be listed)."""
 
     path: str
     published: dt.date | None = None
     key: str = ""
+    error: str | None = None
 
 
 def process_article(job: Job) -> dict[str, Any]:
@@ -69,6 +72,9 @@ def process_article(job: Job) -> dict[str, Any]:
         "words": 0,
         "error": None,
     }
+    if job.error:
+        record["error"] = job.error
+        return {"articles": record}
     try:
         art = read_article(path, published=job.published)
         frames = {name: getattr(art, name) for name in TABLES}
@@ -118,25 +124,64 @@ def expand_paths(
 ) -> list[str]:
     """Turn a glob, a directory, a path or a list of them into a list of files.
 
-    Globs and folders give their files in sorted order, without metadata sidecars
-    (``*.meta.json``) and manifests (``*.csv``); a path that exists is never read as a glob
-    ("st[1].txt"), and a named path that does not exist is kept, so that it is reported.
+    Globs and folders give their entries in sorted order, without metadata sidecars
+    (``*.meta.json``), manifests (``*.csv``) and subfolders; every other entry is kept, also
+    one that is not a regular file (a FIFO, a broken link), so that reading it reports it. A
+    path that exists is never read as a glob ("st[1].txt"), and a named path that does not
+    exist is kept, so that it is reported.
     """
+    return [path for path, _ in _expand(paths_or_glob)]
+
+
+def _expand(
+    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[tuple[str, str | None]]:
+    """:func:`expand_paths` with an error for what cannot be listed: ``(path, error)``."""
     items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else list(paths_or_glob)
-    out: list[str] = []
+    out: list[tuple[str, str | None]] = []
     for item in items:
-        s = str(item)
+        s = os.fspath(item)
         if Path(s).is_dir():
-            out.extend(_articles_in(sorted(Path(s).iterdir())))
-        elif not Path(s).exists() and any(c in s for c in "*?["):
-            out.extend(_articles_in(sorted(Path(p) for p in glob.glob(s))))
+            try:
+                entries = sorted(Path(s).iterdir())
+            except OSError as exc:
+                out.append((s, f"{s}: cannot list the folder ({exc.strerror})"))
+                continue
+            out.extend((p, None) for p in _articles_in(entries))
+        elif not os.path.lexists(s) and any(c in s for c in "*?["):
+            out.extend((p, None) for p in _articles_in(sorted(Path(p) for p in glob.glob(s))))
         else:
-            out.append(s)
+            out.append((s, None))
     return out
 
 
 def _articles_in(paths: Iterable[Path]) -> list[str]:
-    return [str(p) for p in paths if p.is_file() and not p.name.endswith((".meta.json", ".csv"))]
+    return [
+        str(p) for p in paths if not p.name.endswith((".meta.json", ".csv")) and not _is_folder(p)
+    ]
+
+
+def _is_folder(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except OSError:  # a link loop: reported when read
+        return False
+
+
+def unique_keys(stems: Iterable[str]) -> list[str]:
+    """One key per stem, in order: the stem itself, or when taken the first of ``stem~2``,
+    ``stem~3``... that is free. Unique by construction, whatever the file names are
+    (``x``, ``x``, ``x~2`` give ``x``, ``x~2``, ``x~2~2``)."""
+    used: set[str] = set()
+    keys = []
+    for stem in stems:
+        key, n = stem, 1
+        while key in used:
+            n += 1
+            key = f"{stem}~{n}"
+        used.add(key)
+        keys.append(key)
+    return keys
 
 
 def make_jobs(
@@ -147,30 +192,86 @@ def make_jobs(
     """One :class:`Job` per file, with its date from ``published``, the manifest or a sidecar.
 
     Without ``manifest``, a ``MANIFEST.csv`` (columns ``file``, ``published``) in an
-    article's folder is used for the articles of that folder.
+    article's folder is used for the articles of that folder. A manifest cell that is not a
+    date becomes that article's error; a manifest that cannot be read at all raises.
+
+    Raises:
+        BadInputError: ``published`` is not a date, or a manifest cannot be read.
     """
-    paths = expand_paths(paths_or_glob)
+    found = _expand(paths_or_glob)
     date = parse_date(published, name="published")
+    manifests: dict[Path, Manifest] = {}
     if manifest:
-        by_stem = read_manifest(manifest)
+        given = read_manifest(manifest)
     else:  # a MANIFEST.csv beside the articles is read when no manifest is given
-        by_stem = {}
-        for folder in dict.fromkeys(Path(p).parent for p in paths):
+        for folder in dict.fromkeys(Path(p).parent for p, _ in found):
             if (folder / "MANIFEST.csv").is_file():
-                by_stem.update(read_manifest(folder / "MANIFEST.csv"))
+                manifests[folder] = read_manifest(folder / "MANIFEST.csv")
     jobs: list[Job] = []
-    seen: Counter[str] = Counter()
-    for p in paths:
+    keys = unique_keys(Path(p).stem for p, _ in found)
+    for (p, error), key in zip(found, keys, strict=True):
         stem = Path(p).stem
-        seen[stem] += 1
-        key = stem if seen[stem] == 1 else f"{stem}~{seen[stem]}"
-        jobs.append(Job(p, date or by_stem.get(stem), key))
+        day: dt.date | None = date
+        if day is None and error is None:
+            table = given if manifest else manifests.get(Path(p).parent)
+            if table is not None:
+                try:
+                    day = table.date_of(stem)
+                except MissingDateError as exc:
+                    error = str(exc)
+        jobs.append(Job(p, day, key, error))
     return jobs
 
 
 # -- engines -----------------------------------------------------------------------------
 Runner = Callable[[Sequence[Job]], list[dict[str, Any]]]
 """Processes a batch of jobs and returns chunk results (see :func:`process_chunk`) in order."""
+
+
+def _refuse_nested_start(engine: str) -> None:
+    """A worker process that re-imports a script which starts an engine at import time would
+    start engines recursively; stop with the fix instead of a cryptic multiprocessing error."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        raise NewsframeError(
+            f"engine={engine!r} was started while a worker process imported your script; put "
+            'the code that reads the corpus under `if __name__ == "__main__":` '
+            "(see Corpora in the docs)"
+        )
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (no traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    """While the block runs, SIGTERM raises SystemExit in the main thread, so that cleanup
+    (stopping workers, removing partial files) runs as it does for Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_pool(pool: Any) -> None:
+    """Cancel what is queued and end the workers now, rather than after their current work."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list(getattr(pool, "_processes", {}).values())
+    for proc in processes:
+        proc.terminate()
+    for proc in processes:
+        proc.join(timeout=5)
 
 
 @contextmanager
@@ -181,7 +282,8 @@ def engine_runner(
 
     ``serial`` runs in this process; ``processes`` keeps one pool of ``workers`` local
     processes (default: all cores); ``dask`` connects a ``distributed`` client to
-    ``scheduler``, or starts a LocalCluster when it is None, and maps a ``dask.bag``.
+    ``scheduler``, or starts a LocalCluster when it is None, and maps a ``dask.bag``. On an
+    error, Ctrl-C or SIGTERM the workers are stopped before the exception goes on.
     """
     n = workers or os.cpu_count() or 1
     if engine == "serial":
@@ -189,13 +291,20 @@ def engine_runner(
     elif engine == "processes":
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=n) as pool:
+        _refuse_nested_start(engine)
+        with _sigterm_as_exit():
+            pool = ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint)
 
             def run(jobs: Sequence[Job]) -> list[dict[str, Any]]:
                 size = max(1, min(64, -(-len(jobs) // (n * 2))))
                 return list(pool.map(process_chunk, _chunks(jobs, size)))
 
-            yield run
+            try:
+                yield run
+            except BaseException:
+                _stop_pool(pool)
+                raise
+            pool.shutdown()
     elif engine == "dask":
         try:
             import dask.bag as db
@@ -204,27 +313,29 @@ def engine_runner(
             raise NewsframeError(
                 "the dask engine needs the 'dask' extra: pip install 'newsframe[dask]'"
             ) from None
-        cluster = None
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
-            )
-            client = Client(cluster)
-        try:
+        _refuse_nested_start(engine)
+        with _sigterm_as_exit():
+            cluster = None
+            if scheduler:
+                client = Client(scheduler)
+            else:
+                cluster = LocalCluster(
+                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                client = Client(cluster)
+            try:
 
-            def run_dask(jobs: Sequence[Job]) -> list[dict[str, Any]]:
-                size = max(1, min(64, -(-len(jobs) // (n * 2))))
-                chunks = _chunks(jobs, size)
-                bag = db.from_sequence(chunks, npartitions=len(chunks))
-                return list(bag.map(process_chunk).compute(scheduler=client.get))
+                def run_dask(jobs: Sequence[Job]) -> list[dict[str, Any]]:
+                    size = max(1, min(64, -(-len(jobs) // (n * 2))))
+                    chunks = _chunks(jobs, size)
+                    bag = db.from_sequence(chunks, npartitions=len(chunks))
+                    return list(bag.map(process_chunk).compute(scheduler=client.get))
 
-            yield run_dask
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+                yield run_dask
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
     else:
         raise NewsframeError(f"unknown engine {engine!r}; use 'serial', 'processes' or 'dask'")
 
@@ -348,12 +459,13 @@ class Corpus:
         return line
 
     def to_parquet(self, folder: str | os.PathLike[str]) -> Path:
-        """Write one Parquet file per table (and ``articles.parquet``) into ``folder``."""
-        out = Path(folder)
-        out.mkdir(parents=True, exist_ok=True)
-        self.articles.to_parquet(out / "articles.parquet", index=False)
-        for name, frame in self.frames.items():
-            frame.to_parquet(out / f"{name}.parquet", index=False)
+        """Write one Parquet file per table (and ``articles.parquet``) into ``folder``, with the
+        manifest :data:`DATASET_MANIFEST` written last (see :func:`write_corpus`)."""
+        out = _output_folder(folder)
+        with _folder_lock(out), _committed(out) as partial:
+            self.articles.to_parquet(partial("articles"), index=False)
+            for name, frame in self.frames.items():
+                frame.to_parquet(partial(name), index=False)
         return out
 
 
@@ -450,39 +562,136 @@ def write_corpus(
     Only one batch of frames is in memory at a time, so memory stays flat as the corpus grows.
     Writes ``articles.parquet`` and one ``<table>.parquet`` per table into ``folder``; each
     batch is one row group. Read it back with :func:`read_parquet`.
+
+    The folder is locked while the run writes (a second run on it fails at once). Tables are
+    written under temporary names and moved into place at the end, then the manifest
+    :data:`DATASET_MANIFEST` is written last: a run stopped by an error, Ctrl-C or SIGTERM
+    stops its workers, removes what it wrote, and never leaves a folder that looks complete.
+
+    Raises:
+        NewsframeError: the folder cannot be written or is locked by another run, a manifest
+            cannot be read, or ``published`` is not a date.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     jobs = make_jobs(paths_or_glob, published, manifest)
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    writers: dict[str, pq.ParquetWriter] = {}
-    schemas: dict[str, pa.Schema] = {}
-    batches = iter_batches(
-        jobs, engine, batch=batch, scheduler=scheduler, workers=workers, progress=progress
-    )
-    done = 0
-    try:
-        for chunk_results in batches:
-            corpus = _assemble(chunk_results)
-            done += len(corpus)
-            tables = {"articles": corpus.articles, **corpus.frames}
-            for name, frame in tables.items():
-                frame = (
-                    frame.assign(article=frame.article.astype(str)) if name != "articles" else frame
-                )
-                table = pa.Table.from_pandas(frame, preserve_index=False)
-                if name not in writers:
-                    schemas[name] = table.schema
-                    writers[name] = pq.ParquetWriter(out / f"{name}.parquet", table.schema)
-                writers[name].write_table(table.cast(schemas[name]))
-            if on_batch:
-                on_batch(done)
-    finally:
-        for writer in writers.values():
-            writer.close()
+    out = _output_folder(folder)
+    with _folder_lock(out), _sigterm_as_exit(), _committed(out) as partial:
+        writers: dict[str, pq.ParquetWriter] = {}
+        schemas: dict[str, pa.Schema] = {}
+        rows: dict[str, int] = {}
+        batches = iter_batches(
+            jobs, engine, batch=batch, scheduler=scheduler, workers=workers, progress=progress
+        )
+        done = 0
+        try:
+            for chunk_results in batches:
+                corpus = _assemble(chunk_results)
+                done += len(corpus)
+                tables = {"articles": corpus.articles, **corpus.frames}
+                for name, frame in tables.items():
+                    if name != "articles":
+                        frame = frame.assign(article=frame.article.astype(str))
+                    table = pa.Table.from_pandas(frame, preserve_index=False)
+                    if name not in writers:
+                        schemas[name] = table.schema
+                        writers[name] = pq.ParquetWriter(partial(name), table.schema)
+                    writers[name].write_table(table.cast(schemas[name]))
+                    rows[name] = rows.get(name, 0) + len(frame)
+                if on_batch:
+                    on_batch(done)
+        finally:
+            for writer in writers.values():
+                writer.close()
+        if not writers:  # no article at all: still a complete, empty dataset
+            empty = _assemble([])
+            for name, frame in {"articles": empty.articles, **empty.frames}.items():
+                frame.to_parquet(partial(name), index=False)
+                rows[name] = 0
     return out
+
+
+# -- a dataset on disk: one Parquet file per table, and a manifest written last ----------------
+DATASET_MANIFEST = "newsframe.json"
+"""Written last, after every table is in place: a folder without it is not a complete
+dataset (a run was interrupted, or is still writing), and :func:`read_parquet` refuses it."""
+_LOCK = ".newsframe.lock"
+
+
+def _output_folder(folder: str | os.PathLike[str]) -> Path:
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise NewsframeError(f"{out}: exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NewsframeError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise NewsframeError(f"{out}: the output folder is not writable")
+    return out
+
+
+@contextmanager
+def _folder_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out`` (``.newsframe.lock``, released by the system even
+    when the process dies); a second writer gets a clear error at once."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one writer per folder is on the user
+        yield
+        return
+    fd = os.open(out / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise NewsframeError(
+                f"{out}: another newsframe run is writing to this folder; wait for it to "
+                "finish or choose another output folder"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _committed(out: Path) -> Iterator[Callable[[str], Path]]:
+    """Write tables under temporary names; on success move them into place and write the
+    manifest last; on any error, Ctrl-C or SIGTERM remove them. Yields ``partial(name)``, the
+    temporary path of a table. The old manifest goes first, so a rewrite that does not
+    finish never leaves a folder that looks complete."""
+    import json
+
+    from . import __version__
+
+    (out / DATASET_MANIFEST).unlink(missing_ok=True)
+    written: dict[str, Path] = {}
+
+    def partial(name: str) -> Path:
+        written[name] = out / f".{name}.parquet.partial"
+        return written[name]
+
+    try:
+        yield partial
+    except BaseException:
+        for path in written.values():
+            path.unlink(missing_ok=True)
+        raise
+    rows = {}
+    for name, path in written.items():
+        rows[name] = _parquet_rows(path)
+        os.replace(path, out / f"{name}.parquet")
+    manifest = {"format": 1, "newsframe": __version__, "tables": rows}
+    tmp = out / f".{DATASET_MANIFEST}.partial"
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, out / DATASET_MANIFEST)
+
+
+def _parquet_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return int(pq.ParquetFile(path).metadata.num_rows)
 
 
 def read_parquet(folder: str | os.PathLike[str]) -> Corpus:
@@ -490,8 +699,7 @@ def read_parquet(folder: str | os.PathLike[str]) -> Corpus:
     import pandas as pd
 
     src = Path(folder)
-    if not (src / "articles.parquet").is_file():
-        raise NewsframeError(f"{src}: no articles.parquet here; not a newsframe corpus folder")
+    _check_complete(src)
     from .frames import SCHEMAS
 
     articles = _restore(pd.read_parquet(src / "articles.parquet"), ARTICLE_COLUMNS)
@@ -501,6 +709,31 @@ def read_parquet(folder: str | os.PathLike[str]) -> Corpus:
         frame = _restore(pd.read_parquet(src / f"{name}.parquet"), SCHEMAS[name])
         frames[name] = _key_first(frame, order)
     return Corpus(articles, frames)
+
+
+def _check_complete(src: Path) -> None:
+    """Refuse a folder that is not a complete dataset, with the reason."""
+    import json
+
+    if not (src / DATASET_MANIFEST).is_file():
+        if (src / "articles.parquet").is_file() or any(src.glob(".*.parquet.partial")):
+            raise NewsframeError(
+                f"{src}: incomplete corpus folder (no {DATASET_MANIFEST}): the run that wrote "
+                "it did not finish, or is still running; run it again"
+            )
+        raise NewsframeError(f"{src}: no {DATASET_MANIFEST} here; not a newsframe corpus folder")
+    try:
+        manifest = json.loads((src / DATASET_MANIFEST).read_text(encoding="utf-8"))
+        expected = {name: int(n) for name, n in manifest["tables"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise NewsframeError(f"{src}: {DATASET_MANIFEST} cannot be read") from None
+    for name in ("articles", *TABLES):
+        path = src / f"{name}.parquet"
+        if name not in expected or not path.is_file() or _parquet_rows(path) != expected[name]:
+            raise NewsframeError(
+                f"{src}: {name}.parquet is missing or does not match {DATASET_MANIFEST}; "
+                "the folder was changed after it was written"
+            )
 
 
 def _restore(frame: pd.DataFrame, schema: Mapping[str, Any]) -> pd.DataFrame:

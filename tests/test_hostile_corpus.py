@@ -1,0 +1,197 @@
+"""Corpus runs that must not lose or merge data (issue 16): unique keys, per-article manifest
+errors, special entries reported, a lock per output folder, and no complete-looking folder
+after an interruption."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import newsframe as nf
+from newsframe.corpus import DATASET_MANIFEST, read_parquet, unique_keys, write_corpus
+from newsframe.errors import BadInputError, NewsframeError
+from newsframe.paths import CNN_STORIES
+
+STORIES = sorted(CNN_STORIES.glob("*.story"))
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def test_keys_are_unique_whatever_the_file_names(tmp_path: Path) -> None:
+    a = _copy(STORIES[0], tmp_path / "a" / "x.txt")
+    b = _copy(STORIES[1], tmp_path / "b" / "x.txt")
+    c = _copy(STORIES[2], tmp_path / "c" / "x~2.txt")
+    corpus = nf.read_corpus([a, b, c])
+    keys = corpus.articles.article.tolist()
+    assert len(set(keys)) == 3, keys
+    lines = corpus.lines.groupby("article", observed=True).size()
+    for key, path in zip(keys, (a, b, c), strict=True):
+        assert lines[key] == len(nf.read_article(path).lines)  # not merged with another file
+    assert unique_keys(["x", "x", "x~2", "x"]) == ["x", "x~2", "x~2~2", "x~3"]
+
+
+def test_a_bad_manifest_cell_is_that_article_s_error(tmp_path: Path) -> None:
+    for i, story in enumerate(STORIES[:3]):
+        _copy(story, tmp_path / f"s{i}.txt")
+    (tmp_path / "MANIFEST.csv").write_text(
+        "file,published\ns0.txt,2015-04-01\ns1.txt,not a date\ns2.txt,\n", encoding="utf-8"
+    )
+    corpus = nf.read_corpus(tmp_path)
+    errors = corpus.articles.set_index("article").error
+    assert errors.isna().tolist() == [True, False, True]
+    assert "row 3" in errors["s1"] and "not a date" in errors["s1"]
+    assert str(nf.read_article(tmp_path / "s0.txt").published) == "2015-04-01"
+    with pytest.raises(NewsframeError, match="row 3"):
+        nf.read_article(tmp_path / "s1.txt")
+
+
+def test_an_unreadable_manifest_is_one_clear_error(tmp_path: Path) -> None:
+    _copy(STORIES[0], tmp_path / "s0.txt")
+    (tmp_path / "MANIFEST.csv").write_bytes(b"file,published\ns0.txt,2015-04-01\xff\xfe\n")
+    with pytest.raises(BadInputError, match="not UTF-8") as info:
+        nf.read_corpus(tmp_path)
+    assert "\n" not in str(info.value)
+
+
+def test_a_deeply_nested_sidecar_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    story = _copy(STORIES[0], tmp_path / "s0.txt")
+    (tmp_path / "s0.meta.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"nested too deeply|JSON object"):
+        nf.read_article(story)
+
+
+def test_special_entries_of_a_folder_are_reported(tmp_path: Path) -> None:
+    _copy(STORIES[0], tmp_path / "good.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    started = time.monotonic()
+    corpus = nf.read_corpus(tmp_path)
+    assert time.monotonic() - started < 30  # the FIFO is never opened, so nothing waits
+    errors = corpus.articles.set_index("article").error
+    assert errors["good"] is None or errors.isna()["good"]
+    assert "FIFO" in errors["pipe"]
+    assert "broken symbolic link" in errors["broken"]
+    assert "loop" in errors["loop"]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch) -> None:
+    _copy(STORIES[0], tmp_path / "ok" / "good.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = Path.iterdir
+
+    def iterdir(self: Path):  # root may list any folder, so deny it as the kernel would
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    corpus = nf.read_corpus([tmp_path / "ok", locked])
+    assert len(corpus) == 2
+    row = corpus.articles.iloc[1]
+    assert "cannot list the folder" in row.error and "Permission denied" in row.error
+
+
+def test_an_interrupted_run_leaves_no_complete_looking_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_corpus(STORIES[:4], out, batch=2)
+    assert len(read_parquet(out)) == 4
+
+    def interrupt(done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_corpus(STORIES[:4], out, batch=2, on_batch=interrupt)
+    assert not (out / DATASET_MANIFEST).exists()
+    assert not list(out.glob(".*.partial"))
+    with pytest.raises(NewsframeError, match="incomplete"):
+        read_parquet(out)
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    fd = os.open(out / ".newsframe.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another run holds the folder
+    try:
+        with pytest.raises(NewsframeError, match="another newsframe run"):
+            write_corpus(STORIES[:1], out)
+    finally:
+        os.close(fd)
+    write_corpus(STORIES[:1], out)  # free again
+    assert len(read_parquet(out)) == 1
+
+
+def test_sigterm_stops_the_workers_and_leaves_no_complete_folder(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for i in range(120):
+        _copy(STORIES[i % len(STORIES)], src / f"a{i:03}.txt")
+    out, pids = tmp_path / "out", tmp_path / "pids"
+    script = textwrap.dedent(
+        f"""
+        import multiprocessing, pathlib, time
+        from newsframe.corpus import write_corpus
+
+        def on_batch(done):
+            kids = [str(p.pid) for p in multiprocessing.active_children()]
+            pathlib.Path({str(pids)!r}).write_text(" ".join(kids))
+            time.sleep(60)  # wait here to be terminated
+
+        if __name__ == "__main__":
+            write_corpus({str(src)!r}, {str(out)!r}, engine="processes", workers=2, batch=10,
+                         on_batch=on_batch)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 120
+    while not (pids.exists() and pids.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = [int(p) for p in pids.read_text().split()]
+    assert workers
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) != 0
+    time.sleep(1)
+    alive = []
+    for pid in workers:
+        try:
+            os.kill(pid, 0)
+            alive.append(pid)
+        except ProcessLookupError:
+            pass
+    assert not alive, f"workers left running: {alive}"
+    assert not (out / DATASET_MANIFEST).exists()
+    assert not list(out.glob(".*.partial"))
+
+
+def test_starting_an_engine_inside_a_worker_says_what_to_do() -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        message = pool.apply(_start_engine_in_child)
+    assert "__main__" in message
+
+
+def _start_engine_in_child() -> str:
+    from newsframe.corpus import engine_runner
+
+    try:
+        with engine_runner("processes", workers=1):
+            return "started"
+    except NewsframeError as exc:
+        return str(exc)

@@ -1,0 +1,132 @@
+"""Hostile single inputs (issue 16): each reproducer that once hung, exploded or crashed, shrunk
+to its shape. A hang is caught by an alarm (far above the normal cost), not by a timing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+import newsframe as nf
+from newsframe.errors import BadInputError
+from newsframe.paths import SEED
+
+TABLES = ("lines", "sentences", "places", "dates", "sentiment")
+
+
+class Hung(Exception):
+    pass
+
+
+@contextmanager
+def no_hang(seconds: int = 20) -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _all_frames(text: str) -> nf.Article:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        art = nf.read_article(text, published="2013-01-18")
+        for table in TABLES:
+            getattr(art, table)
+    return art
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title-case headline opening with a possessive: exponential in the byline rule
+        "Trump's Plan To Build The Wall Along The Border With Mexico Will Cost More Than The "
+        "Senate Budget Office And The Wall Street Analysts Had Expected In Their Report Today\n"
+        "Body.",
+        "A-" * 120 + " -- the rest of the line.\nBody.",  # a dateline-shaped line
+        "x " + "!" * 20_000,  # one run of punctuation
+        "Georgia. " * 11_000,  # a country that may be a US state, 11,000 times
+        "Iran-Iraq " * 10_000,  # hyphenated places in one sentence
+        "on Monday " * 10_000,  # date hits in one long sentence
+        "Mr. Smith. " * 9_000,  # abbreviations in one line
+    ],
+    ids=["byline", "dateline", "bangs", "georgia", "iran-iraq", "on-monday", "mr-smith"],
+)
+def test_hostile_text_finishes(text: str) -> None:
+    with no_hang():
+        art = _all_frames(text)
+    assert "".join(art.lines.text + art.lines.eol) == text
+
+
+def test_a_long_line_of_text_is_not_taken_for_a_path() -> None:
+    text = "word " * 60_000  # 300 KB, one line, no path separator
+    with no_hang(5):
+        art = nf.read_article(text)
+    assert art.meta["encoding"] == "str"
+
+
+def test_a_string_is_measured_in_bytes() -> None:
+    with pytest.raises(BadInputError, match="too large"):
+        nf.read_article("é" * 600, max_bytes=1000)  # 600 characters, 1,200 bytes
+    assert nf.read_article("é" * 400, max_bytes=1000).text == "é" * 400
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    with no_hang(5), pytest.raises(BadInputError, match="FIFO"):
+        nf.read_article(fifo)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_and_links_to_them_are_refused(tmp_path: Path, device: str) -> None:
+    link = tmp_path / "story.txt"
+    link.symlink_to(device)
+    for path in (Path(device), link):
+        with no_hang(5), pytest.raises(BadInputError, match="device"):
+            nf.read_article(path)
+
+
+def test_a_file_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("News. " * 1000, encoding="utf-8")
+    with pytest.raises(BadInputError, match="too large"):
+        nf.read_article(path, max_bytes=5000)
+
+
+def test_a_symlink_loop_says_so(tmp_path: Path) -> None:
+    loop = tmp_path / "story.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(BadInputError, match="loop"):
+        nf.read_article(loop)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-32-le"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "story.txt"
+    data = text.encode(encoding)
+    if not encoding.endswith(("16", "32")):  # explicit byte order: write the mark ourselves
+        data = "\ufeff".encode(encoding) + data
+    path.write_bytes(data)
+    art = nf.read_article(path)
+    assert art.text == text
+    assert art.meta["encoding"] in ("utf-16", "utf-32")
+    assert len(art.places) == len(nf.read_article(SEED).places)
+
+
+def test_control_bytes_after_the_first_64_kb_are_caught(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"Plain news text. " * 5000 + bytes(range(1, 9)) * 2000)
+    with pytest.raises(BadInputError, match="binary"):
+        nf.read_article(path)
