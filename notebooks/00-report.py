@@ -27,6 +27,7 @@ scheduler = None  # Dask scheduler address, or None for a local cluster
 # %%
 import html
 import warnings
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -48,7 +49,7 @@ single = len(article_paths) == 1
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     if single:
-        data = nf.read_article(article_paths[0], published=published)
+        data = nf.read_article(Path(article_paths[0]), published=published)  # always a path
         _ = data.dates  # resolve now, so that warnings about dates are shown here
     else:
         data = nf.read_corpus(

@@ -130,3 +130,31 @@ def test_control_bytes_after_the_first_64_kb_are_caught(tmp_path: Path) -> None:
     path.write_bytes(b"Plain news text. " * 5000 + bytes(range(1, 9)) * 2000)
     with pytest.raises(BadInputError, match="binary"):
         nf.read_article(path)
+
+
+def test_csv_export_neutralises_formulas(tmp_path: Path, capsys) -> None:
+    from newsframe.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        '=HYPERLINK("http://x")\n\n- a highlight\n@SUM(A1)\nPlain line.\n', encoding="utf-8"
+    )
+    assert main(["extract", str(story), "--table", "lines"]) == 0
+    out = capsys.readouterr().out
+    assert "'=HYPERLINK" in out and "'- a highlight" in out and "'@SUM" in out
+    assert ",=HYPERLINK" not in out and "\n1,=" not in out
+    json_out = tmp_path / "lines.json"
+    assert main(["extract", str(story), "--format", "json", "-o", str(json_out)]) == 0
+    assert '"=HYPERLINK' in json_out.read_text(encoding="utf-8")  # JSON keeps the text
+
+
+def test_a_cli_path_with_a_newline_is_a_path(tmp_path: Path, capsys) -> None:
+    from newsframe.cli import main
+
+    weird = tmp_path / "two\nlines.txt"
+    assert main(["extract", str(weird)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and err.count("\n") == 1
+    weird.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["extract", str(weird), "--table", "places"]) == 0
+    assert "Mali" in capsys.readouterr().out

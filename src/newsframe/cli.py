@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _extract(args: argparse.Namespace) -> int:
     from .article import read_article
+    from .frames import spreadsheet_safe
 
     art = read_article(Path(args.article), published=args.published)
     frame = getattr(art, args.table)
@@ -105,7 +106,7 @@ def _extract(args: argparse.Namespace) -> int:
         out = frame.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
         _write(out + "\n", args.output)
     else:
-        _write(frame.to_csv(index=False), args.output)
+        _write(spreadsheet_safe(frame).to_csv(index=False), args.output)
     return 0
 
 
@@ -179,6 +180,11 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_line(message: str) -> str:
+    """An error message on one line, whatever the file names in it hold ("a\\nb.txt")."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsframe`` command; returns the exit status."""
     parser = _parser()
@@ -201,13 +207,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsframeError as exc:
         from .report import ReportError
 
-        print(f"newsframe: error: {exc}", file=sys.stderr)
+        print(f"newsframe: error: {_one_line(str(exc))}", file=sys.stderr)
         return 1 if isinstance(exc, ReportError) else 2
     except BrokenPipeError:
         return 0
     except OSError as exc:  # an output folder or file that cannot be written
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"newsframe: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"newsframe: error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsframe: interrupted", file=sys.stderr)

@@ -272,13 +272,37 @@ def empty_frame(kind: str) -> pd.DataFrame:
     return typed_frame(kind)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by spreadsheet programs."""
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells cannot run as spreadsheet formulas (CSV
+    injection): a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    gets a leading apostrophe, as OWASP advises. Numbers, dates and other cells are unchanged.
+    Used for CSV export; Parquet and JSON keep the text exactly."""
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col]
+        if isinstance(values.dtype, pd.CategoricalDtype) or not (
+            pd.api.types.is_string_dtype(values) or values.dtype == object
+        ):
+            continue
+        risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+        if risky.any():
+            out[col] = values.where(~risky, "'" + values.astype(str))
+    return out
+
+
 __all__ = [
     "COLUMN_DOCS",
+    "FORMULA_START",
     "RESULT_SCHEMAS",
     "SCHEMAS",
     "SECTION_DTYPE",
     "ArticleLike",
     "empty_frame",
     "named_frames",
+    "spreadsheet_safe",
     "typed_frame",
 ]
