@@ -11,7 +11,7 @@ NB_STEMS = $(sort $(basename $(wildcard notebooks/*.ipynb notebooks/*.py)))
 NB_SOURCES = $(foreach s,$(NB_STEMS),$(firstword $(wildcard $(s).py $(s).ipynb)))
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lint typecheck format bench docs clean notebooks-sync notebooks-strip
+.PHONY: help install report test lint typecheck format bench bench-hostile fuzz docs clean notebooks-sync notebooks-strip
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -48,6 +48,12 @@ format: notebooks-sync ## Format with ruff (notebooks through their .py, then re
 
 bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines); writes docs/results/*.md
 	@for b in benchmarks/bench_*.py; do echo; echo "== $$b"; $(PY) -m benchmarks.$$(basename $$b .py) || exit 1; done
+
+bench-hostile: $(STAMP) ## Hostile input against ordinary prose: 100 KB budgets and the 20 MB limit
+	$(PY) -m benchmarks.bench_hostile
+
+fuzz: $(STAMP) ## Long hostile-input run: 100,000 hypothesis examples and the slow-input generators
+	$(PY) -m benchmarks.fuzz --examples 100000
 
 docs: $(STAMP) ## Build the documentation site offline into site/ (open site/index.html)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site

@@ -1,0 +1,138 @@
+"""``make fuzz``: the long hostile-input run (issue 16).
+
+1. Hypothesis draws at least 100,000 texts (``--examples``) from an alphabet of letters, digits,
+   punctuation, blanks, line breaks and the words that trigger place and date rules, and builds
+   all five frames of each; it checks that lines rejoin to the input, offsets hold, and no
+   example takes longer than the per-example budget.
+2. Every slow-input generator of ``benchmarks/hostile.py`` runs at 100 KB.
+
+Prints the examples run, the failures, and the slowest input with its time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from typing import ClassVar
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsframe as nf
+from benchmarks.hostile import hostile_texts
+
+TABLES = ("lines", "sentences", "places", "dates", "sentiment")
+WORDS = [
+    "Georgia",
+    "Jordan",
+    "Paris",
+    "France",
+    "Mali",
+    "Iran-Iraq",
+    "U.S.",
+    "(CNN)",
+    "--",
+    "Mr.",
+    "Monday",
+    "January",
+    "17,",
+    "2013",
+    "last",
+    "next",
+    "week",
+    "ago",
+    "decades",
+    "300",
+    "the",
+    "in",
+    "of",
+    "'s",
+    "said",
+    "New",
+    "York",
+    "Times",
+    "!",
+    "?",
+    "...",
+    "—",
+    "é",
+]
+TEXTS = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6)),
+    min_size=1,
+    max_size=80,
+).map(lambda ws: " ".join(ws)) | st.text(min_size=1, max_size=400)
+
+
+class Stats:
+    examples = 0
+    failures: ClassVar[list[str]] = []
+    slowest = (0.0, "")
+
+
+def check(text: str, budget: float) -> None:
+    if not text.strip() or "\x00" in text:
+        return
+    t = time.process_time()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            art = nf.read_article(text, published="2013-01-18")
+            frames = {name: getattr(art, name) for name in TABLES}
+    except nf.BadInputError:
+        return
+    spent = time.process_time() - t
+    Stats.examples += 1
+    if spent > Stats.slowest[0]:
+        Stats.slowest = (spent, text[:80])
+    lines = frames["lines"]
+    assert "".join(lines.text + lines.eol) == art.text
+    for name in ("places", "dates"):
+        f = frames[name]
+        assert all(art.text[s:e] == x for s, e, x in zip(f.start, f.end, f.surface, strict=True))
+    assert spent < budget, f"{spent:.2f} s on {text[:80]!r}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=100_000)
+    parser.add_argument("--budget", type=float, default=0.5, help="CPU seconds per example")
+    parser.add_argument("--size", type=int, default=100_000, help="hostile generator size")
+    args = parser.parse_args()
+
+    @settings(
+        max_examples=args.examples,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(TEXTS)
+    def property_run(text: str) -> None:
+        check(text, args.budget)
+
+    check("Paris, France -- It rained on Monday. Officials were glad.", budget=60)  # warm up
+    Stats.examples, Stats.slowest = 0, (0.0, "")
+    started = time.monotonic()
+    try:
+        property_run()
+    except Exception as exc:  # the shrunk failing example and its assertion
+        Stats.failures.append(f"property: {type(exc).__name__}: {exc}"[:500])
+    for label, text in hostile_texts(args.size):
+        try:
+            check(text, args.budget)
+        except Exception as exc:
+            Stats.failures.append(f"{label}: {type(exc).__name__}: {exc}"[:300])
+    print(f"examples run: {Stats.examples:,} ({time.monotonic() - started:.0f} s)")
+    print(f"failures: {len(Stats.failures)}")
+    for failure in Stats.failures:
+        print(f"  {failure}")
+    spent, text = Stats.slowest
+    print(f"slowest input: {spent:.3f} s CPU: {text!r}")
+    return 1 if Stats.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

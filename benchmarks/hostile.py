@@ -1,0 +1,63 @@
+"""Hostile inputs shared by ``make fuzz``, ``bench_hostile`` and the property tests.
+
+Each generator makes text of a given size from a shape that once hung or exploded an
+extractor (issue 16), or that stresses one: repeated tokens on one line or on many, long runs
+of punctuation, hyphenated and capitalised words, date and place words packed together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+UNITS: tuple[str, ...] = (
+    "Georgia. ",
+    "Iran-Iraq ",
+    "on Monday ",
+    "A-",
+    "!",
+    "Aa's Bb Cc ",
+    "Mr. Smith. ",
+    "the 1990s and 2000s, ",
+    "January 17, ",
+    "Paris, France, ",
+    "CNN's Joe Smith, ",
+    "(CNN) -- ",
+    "last week ",
+    "éé ",
+    "New York Times ",
+    "Jordan Jordan ",
+    "two days ago ",
+    "in May last year ",
+    "Washington, D.C. -- ",
+    "300 decades ago ",
+    "\t",
+    "'s ",
+    "((",
+)
+"""Repeated units: each gives one input on a single line and one with a line per unit."""
+
+
+def hostile_texts(size: int) -> Iterator[tuple[str, str]]:
+    """``(label, text)`` of about ``size`` characters for every unit, on one line and on many."""
+    for unit in UNITS:
+        for sep, layout in (("", "one line"), ("\n", "lines")):
+            n = max(1, size // (len(unit) + len(sep)))
+            text = (unit + sep) * n
+            if not text.strip(" \t\n!'(."):  # needs a letter to be an article at all
+                text = "x " + text
+            yield f"{unit!r} x {n}, {layout}", text
+
+
+def prose(texts: list[str], size: int, *, one_line: bool = False) -> str:
+    """Ordinary article text of at most ``size`` UTF-8 bytes, made of ``texts`` repeated (one
+    line per paragraph as written, or everything on one line)."""
+    parts, n, i = [], 0, 0
+    while n < size:
+        t = texts[i % len(texts)]
+        if one_line:
+            t = " ".join(t.split())
+        parts.append(t)
+        n += len(t) + 2
+        i += 1
+    data = (" " if one_line else "\n\n").join(parts).encode("utf-8")[:size]
+    return data.decode("utf-8", errors="ignore")
