@@ -195,3 +195,14 @@ def _start_engine_in_child() -> str:
             return "started"
     except NewsframeError as exc:
         return str(exc)
+
+
+def test_an_article_over_the_time_limit_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.txt"
+    slow.write_text("Georgia. " * 200_000, encoding="utf-8")  # 1.8 MB: seconds, not 10 ms
+    fast = _copy(STORIES[0], tmp_path / "fast.txt")
+    corpus = nf.read_corpus([slow, fast], published="2015-04-01", time_limit=0.5)
+    errors = corpus.articles.set_index("article").error
+    assert "time limit of 0.5 s" in errors["slow"]
+    assert errors.isna()["fast"]
+    assert (corpus.lines.article == "fast").sum() == len(nf.read_article(fast).lines)

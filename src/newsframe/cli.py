@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     cor.add_argument("--engine", choices=ENGINES, default="processes")
     cor.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     cor.add_argument("--workers", type=int, help="processes or Dask workers (default: cores)")
+    cor.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="seconds one article may take before it is reported as too slow (default: 120)",
+    )
 
     ext = sub.add_parser(
         "extract",
@@ -120,7 +126,7 @@ def _write(text: str, output: str | None) -> None:
 def _corpus(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .corpus import expand_paths, write_corpus
+    from .corpus import TIME_LIMIT, expand_paths, write_corpus
     from .errors import NewsframeError
 
     if not expand_paths(args.articles):
@@ -134,6 +140,7 @@ def _corpus(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         workers=args.workers,
         progress=True,
+        time_limit=args.time_limit or TIME_LIMIT,
     )
     articles = pd.read_parquet(out / "articles.parquet", columns=["article", "error"])
     failed = articles[articles.error.notna()]

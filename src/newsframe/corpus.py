@@ -51,6 +51,37 @@ class Job:
     published: dt.date | None = None
     key: str = ""
     error: str | None = None
+    time_limit: float | None = None
+
+
+TIME_LIMIT = 120.0
+"""Seconds one article may take in a corpus run (its five frames) before it is reported as too
+slow and the run goes on. Ordinary articles take milliseconds; the 20 MB size limit of real
+prose takes about a minute. Enforced where the article runs in a process's main thread (the
+serial and processes engines); Dask runs tasks in threads, which cannot be interrupted."""
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_TooSlow` in the block after ``seconds`` of wall time (main thread only)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def process_article(job: Job) -> dict[str, Any]:
@@ -76,8 +107,15 @@ def process_article(job: Job) -> dict[str, Any]:
         record["error"] = job.error
         return {"articles": record}
     try:
-        art = read_article(path, published=job.published)
-        frames = {name: getattr(art, name) for name in TABLES}
+        with _time_limit(job.time_limit):
+            art = read_article(path, published=job.published)
+            frames = {name: getattr(art, name) for name in TABLES}
+    except _TooSlow:
+        record["error"] = (
+            f"{path}: took longer than the time limit of {job.time_limit:g} s; skipped "
+            "(raise time_limit=, or --time-limit on the command line)"
+        )
+        return {"articles": record}
     except NewsframeError as exc:
         record["error"] = str(exc)
         return {"articles": record}
@@ -188,6 +226,7 @@ def make_jobs(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     published: DateLike = None,
     manifest: str | os.PathLike[str] | None = None,
+    time_limit: float | None = TIME_LIMIT,
 ) -> list[Job]:
     """One :class:`Job` per file, with its date from ``published``, the manifest or a sidecar.
 
@@ -219,7 +258,7 @@ def make_jobs(
                     day = table.date_of(stem)
                 except MissingDateError as exc:
                     error = str(exc)
-        jobs.append(Job(p, day, key, error))
+        jobs.append(Job(p, day, key, error, time_limit))
     return jobs
 
 
@@ -522,6 +561,7 @@ def read_corpus(
     scheduler: str | None = None,
     workers: int | None = None,
     progress: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> Corpus:
     """Read many articles into one :class:`Corpus`.
 
@@ -533,10 +573,12 @@ def read_corpus(
             ``distributed`` client on ``scheduler``, or a LocalCluster when it is None).
         workers: processes or Dask workers (default: the number of cores).
         progress: show a tqdm progress bar on stderr.
+        time_limit: seconds one article may take (:data:`TIME_LIMIT`; None: no limit).
 
-    Bad files do not stop the run: they appear in ``Corpus.articles`` with their error.
+    Bad files, and articles over the time limit, do not stop the run: they appear in
+    ``Corpus.articles`` with their error.
     """
-    jobs = make_jobs(paths_or_glob, published, manifest)
+    jobs = make_jobs(paths_or_glob, published, manifest, time_limit)
     batches = iter_batches(jobs, engine, scheduler=scheduler, workers=workers, progress=progress)
     corpus = _assemble(r for results in batches for r in results)
     if progress:
@@ -556,6 +598,7 @@ def write_corpus(
     batch: int = 500,
     progress: bool = False,
     on_batch: Callable[[int], None] | None = None,
+    time_limit: float | None = TIME_LIMIT,
 ) -> Path:
     """Process a corpus in batches of ``batch`` articles, streaming each table to Parquet.
 
@@ -575,7 +618,7 @@ def write_corpus(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    jobs = make_jobs(paths_or_glob, published, manifest)
+    jobs = make_jobs(paths_or_glob, published, manifest, time_limit)
     out = _output_folder(folder)
     with _folder_lock(out), _sigterm_as_exit(), _committed(out) as partial:
         writers: dict[str, pq.ParquetWriter] = {}
@@ -746,6 +789,7 @@ def _restore(frame: pd.DataFrame, schema: Mapping[str, Any]) -> pd.DataFrame:
 
 __all__ = [
     "TABLES",
+    "TIME_LIMIT",
     "ArticleView",
     "Corpus",
     "Job",
