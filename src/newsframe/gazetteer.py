@@ -110,6 +110,20 @@ class Gazetteer:
     names: dict[str, list[Candidate]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # iso3 -> common English name
     max_tokens: int = 1
+    _prefixes: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def prefixes(self) -> frozenset[str]:
+        """Every key and every word-prefix of a key ("new", "new york" for "new york city"):
+        a lookup can stop lengthening a name as soon as it is not among them."""
+        if self._prefixes is None:
+            out = set(self.names)
+            for key in self.names:
+                at = key.find(" ")
+                while at > 0:
+                    out.add(key[:at])
+                    at = key.find(" ", at + 1)
+            self._prefixes = frozenset(out)
+        return self._prefixes
 
     def add(self, name: str, cand: Candidate) -> None:
         """Index ``cand`` under ``name``, one candidate per country and kind."""
@@ -135,6 +149,7 @@ class Gazetteer:
     def put(self, key: str, cands: list[Candidate]) -> None:
         """Make ``cands`` the candidates of ``key``, a normalised name."""
         self.names[key] = cands
+        self._prefixes = None
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def lookup(self, key: str) -> list[Candidate] | None:

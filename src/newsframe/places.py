@@ -332,17 +332,34 @@ def _reach(text: str, toks: list[_Tok], i: int, max_tokens: int) -> int:
 
 
 def _longest_name(text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> _Match | None:
-    """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word."""
-    for end in range(_reach(text, toks, i, gaz.max_tokens), i, -1):
+    """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word.
+
+    Keys are built one token at a time (a key is its tokens' normalised forms joined by
+    spaces; only the last token of a run can carry a possessive, see :func:`_reach`), and the
+    run stops growing as soon as its key begins no gazetteer name, so a start costs a few
+    lookups however long the run of capitalised words is."""
+    reach = _reach(text, toks, i, gaz.max_tokens)
+    known = gaz.prefixes()
+    keys: list[str] = []
+    parts: list[str] = []
+    for tok in toks[i:reach]:
+        part = normalize(_strip_possessive(tok.text))
+        if part:
+            parts.append(part)
+        key = " ".join(parts)
+        if key not in known:
+            break
+        keys.append(key)
+    for end in range(i + len(keys), i, -1):
         last = toks[end - 1]
         if not (_is_key_token(last) or (end - 1 > i and _HYPHEN_CAPITAL.search(last.text))):
             continue
-        words = [tk.text for tk in toks[i : end - 1]] + [_strip_possessive(last.text)]
-        key = normalize(" ".join(words))
+        key = keys[end - i - 1]
         cands = gaz.lookup(key)
-        if not cands or _miswritten_caps(key, words[0]):
+        first = _strip_possessive(toks[i].text) if end - 1 == i else toks[i].text
+        if not cands or _miswritten_caps(key, first):
             continue
-        s, e = toks[i].start, last.start + len(words[-1])
+        s, e = toks[i].start, last.start + len(_strip_possessive(last.text))
         return _Match(s, e, text[s:e], key, cands, sent, i, end, toks)
     return None
 
