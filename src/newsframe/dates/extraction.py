@@ -12,8 +12,8 @@ import pandas as pd
 
 from ..frames import SCHEMAS, typed_frame
 from ..reading import DateLike, parse_date
-from .recognition import Hit, find_hits
 from .model import FIRST_DAY, LAST_DAY
+from .recognition import Hit, find_hits
 from .resolution import Span, resolve_hits
 from .years import YearInference, infer_year
 
@@ -97,9 +97,7 @@ def _out_of_range(hits: Sequence[Hit], text: str) -> str:
     )
 
 
-def _warn_out_of_range(
-    label: str, resolved: Sequence[tuple[Hit, Span | None]], why: str
-) -> None:
+def _warn_out_of_range(label: str, resolved: Sequence[tuple[Hit, Span | None]], why: str) -> None:
     """Say how many expressions of a dated article were left unresolved: out of range."""
     unresolved = sum(1 for _, span in resolved if span is None)
     warnings.warn(

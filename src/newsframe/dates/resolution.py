@@ -24,6 +24,7 @@ from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER
 from .vocabulary import SEASON_START, WEEKDAY_INDEX, month_number, number
 from .years import decade_start, full_year, safe_date, yearless_date
 
+
 def resolve_hits(
     hits: Sequence[Hit],
     text: str,
@@ -296,7 +297,11 @@ def bare_month(hit: Hit, ref: Reference) -> Outcome:
         year = pub.year if mon > pub.month else pub.year + 1
     elif mon > pub.month and hit.is_future(ref.text, loose=True):
         year = pub.year  # "would co-host another one in May": future wording wins
-    elif line_year is not None and line_year != pub.year and (line_year, mon) <= (pub.year, pub.month):
+    elif (
+        line_year is not None
+        and line_year != pub.year
+        and (line_year, mon) <= (pub.year, pub.month)
+    ):
         year, anchor = line_year, "previous mention"
     else:
         year = pub.year if mon <= pub.month else pub.year - 1
