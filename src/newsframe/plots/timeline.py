@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ._base import SECTION_COLORS, get_ax, no_data
+from ._base import SECTION_COLORS, get_ax, no_data, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -175,7 +175,7 @@ def _draw_day_bars(ax: Axes, bars: pd.DataFrame, width: float) -> float:
             bottom=bottom,
             width=width,
             color=SECTION_COLORS.get(str(sec), "0.5"),
-            label=str(sec),
+            label=plain(sec),
             align="center",
         )
         bottom += table[sec]
@@ -218,7 +218,7 @@ def _draw_span_lanes(
         ax.text(
             1.005,
             y0 + lane_h / 2,
-            gran,
+            plain(gran),
             transform=ax.transAxes,
             va="center",
             ha="left",
@@ -256,7 +256,7 @@ def _section_legend(ax: Axes, bars: pd.DataFrame, spans: pd.DataFrame) -> None:
     from matplotlib.patches import Patch
 
     sections = list(dict.fromkeys([*bars.get("section", []), *spans.get("section", [])]))
-    handles = [Patch(color=SECTION_COLORS.get(str(s), "0.5"), label=str(s)) for s in sections]
+    handles = [Patch(color=SECTION_COLORS.get(str(s), "0.5"), label=plain(s)) for s in sections]
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -298,7 +298,7 @@ def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
         else:
             ax.plot([start], [y], "o", color=color, ms=4)
         ax.annotate(
-            f" {row.surface}  (line {row.line})",
+            plain(f" {row.surface}  (line {row.line})"),
             (end, y),
             xytext=(4, 0),
             textcoords="offset points",
