@@ -55,6 +55,13 @@ NONE = ("NaT", "NaT", "none")
         ("It closed on Dec 31.\n", "0001-01-01", {"Dec 31": NONE}),
         ("It was 999 years ago, ninety-nine decades ago.\n", "0500-06-01",
          {"999 years ago": NONE, "ninety-nine decades ago": NONE}),
+        # a weekday-date pair that agrees only with the year 10000 (or 0): not another date
+        ("They met on Monday, January 3.\n", "9999-12-31", {"Monday, January 3": NONE}),
+        ("They met on Sunday, December 31.\n", "0001-01-01", {"Sunday, December 31": NONE}),
+        # the winter that has started by 9999-12-15 ends in 10000: not the winter before
+        ("It snowed in the winter.\n", "9999-12-15", {"the winter": NONE}),
+        ("It rained last summer and in the fall.\n", "0001-07-15",
+         {"last summer": NONE, "the fall": NONE}),
     ],
 )  # fmt: skip
 def test_out_of_range_spans_are_unresolved_and_the_warning_says_why(
@@ -130,6 +137,7 @@ def test_density_and_charts_at_the_ends_of_the_calendar() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             art = nf.read_article(text, published=published)
+            art.dates  # computed once, here: it warns that some are out of range
         for freq in ("D", "W", "M", "Y"):
             density = nf.timeline_density(art, freq=freq)
             assert density["weight"].sum() == pytest.approx(art.dates["date_start"].notna().sum())

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from .model import DROP, Hit, Outcome, OutOfRange, Reference, Span, add_days, calendar_date
 from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER
@@ -82,30 +82,29 @@ def season_span(year: int, season: str) -> tuple[dt.date, dt.date]:
 
 def season_relative(pub: dt.date, season: str, rel: str) -> tuple[dt.date, dt.date]:
     """The season of that name relative to ``pub``: ``last``, ``this``, ``next`` or ``bare``
-    (the most recent one that has started). :class:`OutOfRange` when that season does not
-    fit in the years 1..9999."""
+    (the most recent one that has started). :class:`~newsframe.dates.model.OutOfRange` when
+    that season does not fit in the years 1..9999.
+
+    The season is chosen on (year, month, day) bounds, which exist for every year, and only
+    then built: a season outside the calendar is never skipped in favour of another one.
+    """
     if rel == "this":
         year = pub.year - 1 if season == "winter" and pub.month <= 2 else pub.year
         return season_span(year, season)
-    candidates = list(_seasons(range(pub.year - 2, pub.year + 2), season))
+    first, day = SEASON_START[season], (pub.year, pub.month, pub.day)
+
+    def bounds(year: int) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        end_year, end_month = add_months(year, first, 2)
+        return (year, first, 1), (end_year, end_month, 31)  # 31: after every day of a month
+
+    years = range(pub.year - 2, pub.year + 2)
     if rel == "last":
-        found = [c for c in candidates if c[1] < pub][-1:]
+        year = [y for y in years if bounds(y)[1] < day][-1]
     elif rel == "next":
-        found = [c for c in candidates if c[0] > pub][:1]
+        year = next(y for y in years if bounds(y)[0] > day)
     else:
-        found = [c for c in candidates if c[0] <= pub][-1:]
-    if not found:
-        raise OutOfRange(f"the {rel} {season} of {pub.isoformat()} is outside the years 1..9999")
-    return found[0]
-
-
-def _seasons(years: range, season: str) -> Iterator[tuple[dt.date, dt.date]]:
-    """The seasons of that name starting in ``years``, leaving out those outside 1..9999."""
-    for year in years:
-        try:
-            yield season_span(year, season)
-        except OutOfRange:
-            continue
+        year = [y for y in years if bounds(y)[0] <= day][-1]
+    return season_span(year, season)
 
 
 def _year_span(year: int, anchor: str) -> Span:

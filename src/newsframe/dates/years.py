@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Hit, calendar_date
+from .model import Hit, OutOfRange, calendar_date
 from .vocabulary import WEEKDAY_INDEX, month_number
 
 FIRST_YEAR = 1900
@@ -92,8 +92,14 @@ def yearless_date(
             return d, "previous mention"
     if weekday is not None:
         for y in (pub.year, pub.year - 1, pub.year + 1):
-            d = safe_date(y, month, day)
-            if d and d.weekday() == weekday and abs((d - pub).days) < 200:
+            # the year 0 or 10000 is read 400 years on or back, where the Gregorian calendar
+            # repeats itself: a pair that agrees there is out of range, not another date
+            shift = 400 if y < dt.MINYEAR else -400 if y > dt.MAXYEAR else 0
+            d = safe_date(y + shift, month, day)
+            near = pub.replace(year=pub.year + shift)
+            if d and d.weekday() == weekday and abs((d - near).days) < 200:
+                if shift:
+                    raise OutOfRange(f"{y}-{month:02d}-{day:02d} is outside the years 1..9999")
                 return d, "publication"
     d = safe_date(pub.year, month, day)
     if d is None:  # 29 February in a common year
