@@ -137,11 +137,11 @@ def test_density_and_charts_at_the_ends_of_the_calendar() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             art = nf.read_article(text, published=published)
-            art.dates  # computed once, here: it warns that some are out of range
+            dates = art.dates  # computed once, here: it warns that some are out of range
         for freq in ("D", "W", "M", "Y"):
             density = nf.timeline_density(art, freq=freq)
-            assert density["weight"].sum() == pytest.approx(art.dates["date_start"].notna().sum())
-        for ax in (plot_timeline_density(art), plot_date_strip(art.dates)):
+            assert density["weight"].sum() == pytest.approx(dates["date_start"].notna().sum())
+        for ax in (plot_timeline_density(art), plot_date_strip(dates)):
             ax.figure.canvas.draw()
             plt.close(ax.figure)
 
