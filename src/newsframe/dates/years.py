@@ -80,7 +80,7 @@ def yearless_date(
     with the weekday; else the year among P's and its neighbours that agrees with the weekday
     (within 200 days of P); else P's year, or the year before when that would put it after P
     and ``future()`` (the wording) does not say future. :class:`~newsframe.dates.model.OutOfRange`
-    when that year would be before the year 1.
+    when that year would be before the year 1, or the weekday agrees with the year 0 or 10000.
     """
     if published is None:
         found = safe_date(year, month, day) if year is not None else None
