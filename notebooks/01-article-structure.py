@@ -21,11 +21,13 @@ from newsframe.paths import SEED
 
 article_path = str(SEED)  # the article to analyse
 published = None  # publication date "YYYY-MM-DD", or None to read the .meta.json sidecar
+figures_dir = None  # folder for each chart's PNG and CSV, or None for reports/figures/<notebook>
 
 # %% [markdown]
 # Read the article once; every cell below works on its frames. The table is the article's
 # metadata: the sidecar's title, source and publication date, and the dateline found in the
-# text.
+# text. Each chart is saved as a PNG with the data it draws beside it as a CSV, in
+# `figures_dir`.
 
 # %%
 import matplotlib.pyplot as plt
@@ -33,9 +35,13 @@ import pandas as pd
 from IPython.display import display
 
 import newsframe as nf
+from newsframe.paths import FIGURES
+from newsframe.plots import save_figure
 from newsframe.plots.structure import plot_article_map, plot_section_counts, section_summary
 
 pd.set_option("display.max_colwidth", 90)
+if figures_dir is None:
+    figures_dir = FIGURES / "01-article-structure"
 article = nf.read_article(article_path, published=published)
 lines, sentences = article.lines, article.sentences
 pd.Series(article.meta, name="value").to_frame()
@@ -61,6 +67,7 @@ lines.head(10)
 
 # %%
 ax = plot_article_map(lines)
+save_figure(ax, lines, "article-map", figures_dir)
 plt.show()
 
 # %% [markdown]
@@ -68,8 +75,10 @@ plt.show()
 # should not be read as trends in the later analyses.
 
 # %%
-display(section_summary(lines))
+summary = section_summary(lines)
+display(summary)
 ax = plot_section_counts(lines)
+save_figure(ax, summary, "words-per-section", figures_dir)
 plt.show()
 
 # %% [markdown]

@@ -21,16 +21,22 @@ from newsframe.paths import SEED
 
 article_path = str(SEED)  # the article to analyse
 published = None  # publication date "YYYY-MM-DD", or None to read the .meta.json sidecar
+figures_dir = None  # folder for each chart's PNG and CSV, or None for reports/figures/<notebook>
 
 # %% [markdown]
-# Read the article once; every cell below works on its frames.
+# Read the article once; every cell below works on its frames. Each chart is saved as a PNG
+# with the data it draws beside it as a CSV, in `figures_dir`.
 
 # %%
 import matplotlib.pyplot as plt
 
 import newsframe as nf
+from newsframe.paths import FIGURES
+from newsframe.plots import save_figure
 from newsframe.plots.coverage import plot_coverage_bars, plot_world_map
 
+if figures_dir is None:
+    figures_dir = FIGURES / "02-coverage-by-country"
 article = nf.read_article(article_path, published=published)
 print(article)
 
@@ -71,6 +77,7 @@ coverage.head(15)
 
 # %%
 ax = plot_coverage_bars(coverage, top=15)
+save_figure(ax, coverage.head(15), "coverage-bars", figures_dir)
 plt.show()
 
 # %% [markdown]
@@ -81,4 +88,5 @@ plt.show()
 
 # %%
 ax = plot_world_map(coverage)
+save_figure(ax, coverage, "world-map", figures_dir)
 plt.show()

@@ -22,18 +22,24 @@ from newsframe.paths import SEED
 
 article_path = str(SEED)  # the article to analyse
 published = None  # publication date "YYYY-MM-DD", or None to read the .meta.json sidecar
+figures_dir = None  # folder for each chart's PNG and CSV, or None for reports/figures/<notebook>
 
 # %% [markdown]
 # Read the article once; every cell below works on its frames. Relative expressions can only be
-# resolved against a publication date, so check it first.
+# resolved against a publication date, so check it first. Each chart is saved as a PNG with the
+# data it draws beside it as a CSV, in `figures_dir`.
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import newsframe as nf
+from newsframe.paths import FIGURES
+from newsframe.plots import save_figure
 from newsframe.plots.timeline import plot_date_strip, plot_timeline_density
 
+if figures_dir is None:
+    figures_dir = FIGURES / "03-timeline"
 article = nf.read_article(article_path, published=published)
 print(article)
 print("published:", article.published, "| dateline:", article.meta["dateline"])
@@ -89,6 +95,7 @@ by_day.sort_values("weight", ascending=False).head(15)
 
 # %%
 ax = plot_timeline_density(article, title=f"Dates mentioned in {article.stem}")
+save_figure(ax, dates, "timeline-density", figures_dir)
 plt.show()
 
 # %% [markdown]
@@ -101,4 +108,5 @@ plt.show()
 
 # %%
 ax = plot_date_strip(dates)
+save_figure(ax, dates, "date-strip", figures_dir)
 plt.show()

@@ -25,21 +25,27 @@ from newsframe.paths import SEED
 
 article_path = str(SEED)  # the article to analyse
 published = None  # publication date "YYYY-MM-DD", or None to read the .meta.json sidecar
+figures_dir = None  # folder for each chart's PNG and CSV, or None for reports/figures/<notebook>
 
 # %% [markdown]
 # Read the article once (every cell below works on its frames), and load the scoring and
-# plotting helpers (TextBlob and VADER load on first use, once per session).
+# plotting helpers (TextBlob and VADER load on first use, once per session). Each chart is saved
+# as a PNG with the data it draws beside it as a CSV, in `figures_dir`.
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import newsframe as nf
+from newsframe.paths import FIGURES
+from newsframe.plots import save_figure
 from newsframe.plots.sentiment import plot_polarity_track, plot_sentiment_by_section
 from newsframe.sentiment import MIN_SENTENCES, NEUTRAL, score_article, score_text
 
 pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.precision", 3)
+if figures_dir is None:
+    figures_dir = FIGURES / "04-sentiment-by-section"
 article = nf.read_article(article_path, published=published)
 pd.Series(article.meta, name="value").to_frame()
 
@@ -136,6 +142,7 @@ for row in summary.itertuples(index=False):
 # %%
 fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
 plot_sentiment_by_section(sentiment, ax=ax)
+save_figure(ax, sentiment, "sentiment-by-section", figures_dir)
 plt.show()
 
 # %% [markdown]
@@ -149,6 +156,7 @@ plt.show()
 
 # %%
 ax = plot_polarity_track(sentiment, vader=True)
+save_figure(ax, sentiment, "polarity-track", figures_dir)
 plt.show()
 
 # %% [markdown]

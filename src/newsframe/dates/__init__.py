@@ -70,6 +70,12 @@ Weeks run Monday to Sunday. ``P`` is the publication date.
     (``NaT``, anchor ``none``) and a warning names the article and the count. Nothing is
     guessed silently, and the clock is never read: an undated article gives the same dates
     whenever it is read.
+12. A span that would leave the years 1..9999 (``datetime``'s range, and so the frame's) is
+    left unresolved (``NaT``, anchor ``none``) and the warning says it is out of range:
+    "300 decades ago", "next year" published 9999-12-31. Date arithmetic never raises: every
+    resolver goes through :func:`~newsframe.dates.model.calendar_date` and
+    :func:`~newsframe.dates.model.add_days`, which raise
+    :class:`~newsframe.dates.model.OutOfRange`, caught in one place.
 
 Modules
 -------

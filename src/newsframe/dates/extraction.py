@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..frames import SCHEMAS, typed_frame
 from ..reading import DateLike, parse_date
+from .model import FIRST_DAY, LAST_DAY
 from .recognition import Hit, find_hits
 from .resolution import Span, resolve_hits
 from .years import YearInference, infer_year
@@ -43,7 +44,8 @@ def extract_dates(
         * ``start``, ``end`` (int64): offsets into ``text``; ``text[start:end] == surface``.
         * ``surface`` (str): the expression as written ("Thursday, January 17", "last week").
         * ``date_start``, ``date_end`` (datetime64[s]): the inclusive calendar span it
-          denotes; ``NaT`` when it cannot be resolved (no publication date).
+          denotes; ``NaT`` when it cannot be resolved (no publication date, or a span outside
+          the years 1..9999: "300 decades ago", "next year" published 9999-12-31).
         * ``granularity`` (category): ``day``, ``weekend``, ``week``, ``month``, ``season``,
           ``year`` or ``decade``.
         * ``anchor`` (category): what it was resolved against: ``explicit`` (the text gives
@@ -57,7 +59,9 @@ def extract_dates(
         UserWarning: without a publication date, naming the article and how many relative
             expressions were left unresolved, and which years the weekday-date pairs allow.
             The year of an undated article is never taken from the clock (see
-            :mod:`newsframe.dates.years`).
+            :mod:`newsframe.dates.years`). Also, dated or not, when expressions were left
+            unresolved because their span falls out of range (outside the years 1..9999),
+            naming them. Date arithmetic never raises.
     """
     label = _article_label(text, name)
     pub = parse_date(published, name=label)
@@ -65,9 +69,12 @@ def extract_dates(
         return typed_frame("dates")
     hits = find_hits(text, sentences)
     inferred = infer_year(hits) if pub is None else YearInference(None, [])
-    resolved = resolve_hits(hits, text, pub, inferred.year)
+    out_of_range: list[Hit] = []
+    resolved = resolve_hits(hits, text, pub, inferred.year, out_of_range=out_of_range)
     if pub is None:
-        _warn_undated(label, resolved, inferred)
+        _warn_undated(label, resolved, inferred, _out_of_range(out_of_range, text))
+    elif out_of_range:
+        _warn_out_of_range(label, resolved, _out_of_range(out_of_range, text))
     return _dates_frame(resolved, text)
 
 
@@ -78,8 +85,34 @@ def _article_label(text: str, name: str | None) -> str:
     return f"<text starting {first[:60]!r}>"
 
 
+def _out_of_range(hits: Sequence[Hit], text: str) -> str:
+    """Why ``hits`` were left unresolved (empty when there are none)."""
+    if not hits:
+        return ""
+    shown = ", ".join(repr(text[h.start : h.end]) for h in hits[:3])
+    more = ", ..." if len(hits) > 3 else ""
+    return (
+        f"out of range: {len(hits)} of them fall outside the years "
+        f"{FIRST_DAY.year}-{LAST_DAY.year} ({shown}{more})"
+    )
+
+
+def _warn_out_of_range(label: str, resolved: Sequence[tuple[Hit, Span | None]], why: str) -> None:
+    """Say how many expressions of a dated article were left unresolved: out of range."""
+    unresolved = sum(1 for _, span in resolved if span is None)
+    warnings.warn(
+        f"{label}: {unresolved} of {len(resolved)} temporal expressions left unresolved (NaT); "
+        f"{why}.",
+        UserWarning,
+        stacklevel=3,
+    )
+
+
 def _warn_undated(
-    label: str, resolved: Sequence[tuple[Hit, Span | None]], inferred: YearInference
+    label: str,
+    resolved: Sequence[tuple[Hit, Span | None]],
+    inferred: YearInference,
+    out_of_range: str = "",
 ) -> None:
     """Say how many expressions of an undated article were left unresolved, and why."""
     unresolved = sum(1 for _, span in resolved if span is None)
@@ -93,6 +126,8 @@ def _warn_undated(
         why = f"the year {year} was inferred from weekday-date pairs"
     else:
         why = "no weekday-date pair fixes the year"
+    if out_of_range:
+        why = f"{why}; {out_of_range}"
     warnings.warn(
         f"{label}: no publication date; {unresolved} of {len(resolved)} temporal expressions "
         f"left unresolved (NaT); {why}. Pass published= to resolve them.",

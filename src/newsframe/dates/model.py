@@ -2,7 +2,9 @@
 the steps import it and never each other: a :class:`Rule` and its :class:`Registry`, the
 :class:`Parts` of an expression as written, a :class:`Hit` found in the text, and what a hit
 resolves to (a :class:`Span`, ``None`` for unresolved, or :data:`DROP`) against a
-:class:`Reference`.
+:class:`Reference`; and the calendar a span can hold (:data:`FIRST_DAY` .. :data:`LAST_DAY`),
+with the only date arithmetic resolvers use to leave a day, :func:`calendar_date` and
+:func:`add_days`, which raise :class:`OutOfRange` rather than anything of :mod:`datetime`'s.
 """
 
 from __future__ import annotations
@@ -192,6 +194,37 @@ def _is_past_verb(word: str) -> bool:
     return w in PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed"))
 
 
+# --- the calendar a span can hold ---------------------------------------------------------------
+FIRST_DAY: Final = dt.date.min
+"""The first day a span can hold: 0001-01-01, the first day of :mod:`datetime` (the dates
+frame's ``datetime64[s]`` holds more; resolution computes with :class:`datetime.date`)."""
+LAST_DAY: Final = dt.date.max
+"""The last day a span can hold: 9999-12-31."""
+
+
+class OutOfRange(ArithmeticError):
+    """A day an expression denotes falls outside :data:`FIRST_DAY` .. :data:`LAST_DAY` ("300
+    decades ago", "next year" in 9999): the expression is left unresolved, and the warning
+    says so."""
+
+
+def calendar_date(year: int, month: int, day: int) -> dt.date:
+    """``date(year, month, day)``; :class:`OutOfRange` when ``year`` is outside 1..9999 (a
+    ``ValueError`` still means there is no such day)."""
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise OutOfRange(f"the year {year} is outside {FIRST_DAY.year}..{LAST_DAY.year}")
+    return dt.date(year, month, day)
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day + days`` (a negative count goes back); :class:`OutOfRange` when that leaves
+    :data:`FIRST_DAY` .. :data:`LAST_DAY`, however large the count."""
+    ordinal = day.toordinal() + days
+    if not FIRST_DAY.toordinal() <= ordinal <= LAST_DAY.toordinal():
+        raise OutOfRange(f"{day.isoformat()} {days:+d} days is outside {FIRST_DAY}..{LAST_DAY}")
+    return dt.date.fromordinal(ordinal)
+
+
 # --- outcomes -----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -238,9 +271,12 @@ class Reference:
 
 __all__ = [
     "DROP",
+    "FIRST_DAY",
+    "LAST_DAY",
     "Accept",
     "Context",
     "Hit",
+    "OutOfRange",
     "Outcome",
     "Parts",
     "Reference",
@@ -248,4 +284,6 @@ __all__ = [
     "Resolver",
     "Rule",
     "Span",
+    "add_days",
+    "calendar_date",
 ]

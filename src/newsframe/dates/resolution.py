@@ -4,6 +4,13 @@ package docstring), is left unresolved (``None``), or turns out not to be a date
 Every rule names its resolver here: ``resolver(hit, reference) -> Span | None | DROP``.
 :func:`resolve_hits` runs them in text order, remembering per line the last year written and
 the last weekday-date pair, which later expressions on the line are anchored to.
+
+Resolvers step from day to day only through :func:`~newsframe.dates.model.add_days` and build
+days only through :func:`~newsframe.dates.model.calendar_date`: a span that would leave the
+years 1..9999 (``datetime``'s range, and so the dates frame's) raises
+:class:`~newsframe.dates.model.OutOfRange`, and :func:`resolve_hits` leaves that expression
+unresolved instead of letting ``datetime`` raise ``OverflowError`` or ``ValueError`` out of
+the article.
 """
 
 from __future__ import annotations
@@ -12,25 +19,37 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 
-from .model import DROP, Hit, Outcome, Reference, Span
+from .model import DROP, Hit, Outcome, OutOfRange, Reference, Span, add_days, calendar_date
 from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER
 from .vocabulary import SEASON_START, WEEKDAY_INDEX, month_number, number
 from .years import decade_start, full_year, safe_date, yearless_date
 
-_DAY = dt.timedelta(days=1)
-
 
 def resolve_hits(
-    hits: Sequence[Hit], text: str, published: dt.date | None, year: int | None
+    hits: Sequence[Hit],
+    text: str,
+    published: dt.date | None,
+    year: int | None,
+    *,
+    out_of_range: list[Hit] | None = None,
 ) -> list[tuple[Hit, Span | None]]:
-    """Each hit with its span (``None``: unresolved), in text order, without the dropped ones."""
+    """Each hit with its span (``None``: unresolved), in text order, without the dropped ones.
+
+    A hit whose span would fall outside the years 1..9999 is left unresolved (and appended to
+    ``out_of_range`` when given): date arithmetic never raises out of here.
+    """
     ref = Reference(text, published, year)
     out: list[tuple[Hit, Span | None]] = []
     for hit in hits:
         if hit.rule.relative and published is None:
             outcome: Outcome = None
         else:
-            outcome = hit.rule.resolve(hit, ref)
+            try:
+                outcome = hit.rule.resolve(hit, ref)
+            except OutOfRange:
+                outcome = None
+                if out_of_range is not None:
+                    out_of_range.append(hit)
         if isinstance(outcome, Span):
             ref.remember(hit, outcome)
         if outcome is not DROP:
@@ -41,11 +60,12 @@ def resolve_hits(
 # --- calendar arithmetic ------------------------------------------------------------------------
 def week_of(day: dt.date) -> dt.date:
     """The Monday of ``day``'s week."""
-    return day - dt.timedelta(days=day.weekday())
+    return add_days(day, -day.weekday())
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    first = calendar_date(year, month, 1)
+    return first, calendar_date(year, month, calendar.monthrange(year, month)[1])
 
 
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -57,25 +77,38 @@ def season_span(year: int, season: str) -> tuple[dt.date, dt.date]:
     """The meteorological season of that name starting in ``year`` (winter runs into the next)."""
     first = SEASON_START[season]
     end_year, end_month = add_months(year, first, 2)
-    return dt.date(year, first, 1), month_span(end_year, end_month)[1]
+    return calendar_date(year, first, 1), month_span(end_year, end_month)[1]
 
 
 def season_relative(pub: dt.date, season: str, rel: str) -> tuple[dt.date, dt.date]:
     """The season of that name relative to ``pub``: ``last``, ``this``, ``next`` or ``bare``
-    (the most recent one that has started)."""
+    (the most recent one that has started). :class:`~newsframe.dates.model.OutOfRange` when
+    that season does not fit in the years 1..9999.
+
+    The season is chosen on (year, month, day) bounds, which exist for every year, and only
+    then built: a season outside the calendar is never skipped in favour of another one.
+    """
     if rel == "this":
         year = pub.year - 1 if season == "winter" and pub.month <= 2 else pub.year
         return season_span(year, season)
-    candidates = [season_span(y, season) for y in range(pub.year - 2, pub.year + 2)]
+    first, day = SEASON_START[season], (pub.year, pub.month, pub.day)
+
+    def bounds(year: int) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        end_year, end_month = add_months(year, first, 2)
+        return (year, first, 1), (end_year, end_month, 31)  # 31: after every day of a month
+
+    years = range(pub.year - 2, pub.year + 2)
     if rel == "last":
-        return [c for c in candidates if c[1] < pub][-1]
-    if rel == "next":
-        return next(c for c in candidates if c[0] > pub)
-    return [c for c in candidates if c[0] <= pub][-1]
+        year = [y for y in years if bounds(y)[1] < day][-1]
+    elif rel == "next":
+        year = next(y for y in years if bounds(y)[0] > day)
+    else:
+        year = [y for y in years if bounds(y)[0] <= day][-1]
+    return season_span(year, season)
 
 
 def _year_span(year: int, anchor: str) -> Span:
-    return Span(dt.date(year, 1, 1), dt.date(year, 12, 31), anchor)
+    return Span(calendar_date(year, 1, 1), calendar_date(year, 12, 31), anchor)
 
 
 # --- expressions that say which date they are (rule 1, 2 and 11) -------------------------------
@@ -128,7 +161,7 @@ def decade(hit: Hit, ref: Reference) -> Outcome:
     """A decade: "the 1950s", "the '90s"."""
     p = hit.parts
     first = int(p.decade) if p.decade else decade_start(int(p.decade_short or 0), ref.published)
-    return Span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "explicit")
+    return Span(calendar_date(first, 1, 1), calendar_date(first + 9, 12, 31), "explicit")
 
 
 def written_year(hit: Hit, ref: Reference) -> Outcome:
@@ -146,14 +179,14 @@ def weekday(hit: Hit, ref: Reference) -> Outcome:
         return _relative_weekday(wd, hit.parts.relation.lower(), pub) if pub else None
     pair = ref.line_pairs.get(hit.line)
     if pair is not None:
-        return Span.day(week_of(pair) + dt.timedelta(days=wd), "previous mention")
+        return Span.day(add_days(week_of(pair), wd), "previous mention")
     if pub is None:
         return None
     if hit.is_future(ref.text, loose=False):
         delta = (wd - pub.weekday()) % 7
     else:
         delta = -((pub.weekday() - wd) % 7)
-    return Span.day(pub + dt.timedelta(days=delta), "publication")
+    return Span.day(add_days(pub, delta), "publication")
 
 
 def _relative_weekday(wd: int, rel: str, pub: dt.date) -> Outcome:
@@ -163,7 +196,7 @@ def _relative_weekday(wd: int, rel: str, pub: dt.date) -> Outcome:
         delta = -((pub.weekday() - wd) % 7 or 7)
     else:
         delta = wd - pub.weekday()
-    return Span.day(pub + dt.timedelta(days=delta), "publication")
+    return Span.day(add_days(pub, delta), "publication")
 
 
 # --- expressions relative to the publication date P (rules 5-10) -------------------------------
@@ -174,7 +207,7 @@ def deictic(hit: Hit, ref: Reference) -> Outcome:
     if word == "today" and _generic_today(hit, text):
         return DROP
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-    return Span.day(_pub(ref) + dt.timedelta(days=offset), "publication")
+    return Span.day(add_days(_pub(ref), offset), "publication")
 
 
 def _generic_today(hit: Hit, text: str) -> bool:
@@ -194,7 +227,7 @@ def _generic_today(hit: Hit, text: str) -> bool:
 
 def part_of_day(hit: Hit, ref: Reference) -> Outcome:
     """this morning / afternoon / evening = P; last night / evening = P - 1."""
-    return Span.day(_pub(ref) - (_DAY if hit.parts.last else dt.timedelta(0)), "publication")
+    return Span.day(add_days(_pub(ref), -1 if hit.parts.last else 0), "publication")
 
 
 def relative_unit(hit: Hit, ref: Reference) -> Outcome:
@@ -205,9 +238,9 @@ def relative_unit(hit: Hit, ref: Reference) -> Outcome:
     rel = "last" if modifier == "this past" else modifier.split()[-1]
     step = {"last": -1, "this": 0, "next": 1}[rel]
     if unit in ("week", "weekend"):
-        monday = week_of(pub) + dt.timedelta(days=7 * step)
-        first = monday + dt.timedelta(days=5 if unit == "weekend" else 0)
-        return Span(first, monday + dt.timedelta(days=6), "publication")
+        monday = add_days(week_of(pub), 7 * step)
+        first = add_days(monday, 5 if unit == "weekend" else 0)
+        return Span(first, add_days(monday, 6), "publication")
     if unit == "month":
         return Span(*month_span(*add_months(pub.year, pub.month, step)), "publication")
     if unit == "year":
@@ -221,12 +254,12 @@ def the_weekend(hit: Hit, ref: Reference) -> Outcome:
     one when the wording says future); "the past weekend" is always the last one."""
     pub = _pub(ref)
     future = hit.is_future(ref.text, loose=False)
-    saturday = week_of(pub) + dt.timedelta(days=5)
+    saturday = add_days(week_of(pub), 5)
     if saturday > pub and (hit.parts.past or not future):
-        saturday -= dt.timedelta(days=7)
-    elif future and saturday + _DAY < pub:
-        saturday += dt.timedelta(days=7)
-    return Span(saturday, saturday + _DAY, "publication")
+        saturday = add_days(saturday, -7)
+    elif future and add_days(saturday, 1) < pub:
+        saturday = add_days(saturday, 7)
+    return Span(saturday, add_days(saturday, 1), "publication")
 
 
 def ago(hit: Hit, ref: Reference) -> Outcome:
@@ -236,13 +269,13 @@ def ago(hit: Hit, ref: Reference) -> Outcome:
     if n is None:
         return DROP
     if unit in ("day", "week"):
-        return Span.day(pub - dt.timedelta(days=n * (7 if unit == "week" else 1)), "publication")
+        return Span.day(add_days(pub, -n * (7 if unit == "week" else 1)), "publication")
     if unit == "month":
         return Span(*month_span(*add_months(pub.year, pub.month, -n)), "publication")
     if unit == "year":
         return _year_span(pub.year - n, "publication")
     first = (pub.year - 10 * n) // 10 * 10
-    return Span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "publication")
+    return Span(calendar_date(first, 1, 1), calendar_date(first + 9, 12, 31), "publication")
 
 
 def bare_month(hit: Hit, ref: Reference) -> Outcome:
@@ -263,7 +296,11 @@ def bare_month(hit: Hit, ref: Reference) -> Outcome:
         year = pub.year if mon > pub.month else pub.year + 1
     elif mon > pub.month and hit.is_future(ref.text, loose=True):
         year = pub.year  # "would co-host another one in May": future wording wins
-    elif line_year is not None and line_year != pub.year and dt.date(line_year, mon, 1) <= pub:
+    elif (
+        line_year is not None
+        and line_year != pub.year
+        and (line_year, mon) <= (pub.year, pub.month)
+    ):
         year, anchor = line_year, "previous mention"
     else:
         year = pub.year if mon <= pub.month else pub.year - 1

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Hit
+from .model import Hit, OutOfRange, calendar_date
 from .vocabulary import WEEKDAY_INDEX, month_number
 
 FIRST_YEAR = 1900
@@ -30,10 +30,21 @@ year the recogniser reads as a year ("1[0-9]{3}|20[0-9]{2}")."""
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None when there is no such day ("February 30")."""
+    """The date, or None when there is no such day ("February 30", or a year outside
+    1..9999)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
+        return None
+
+
+def _earlier_date(year: int, month: int, day: int) -> dt.date | None:
+    """:func:`safe_date` for a year before the publication year, but
+    :class:`~newsframe.dates.model.OutOfRange` when it is before the year 1, so that the
+    expression is reported as out of range."""
+    try:
+        return calendar_date(year, month, day)
+    except ValueError:  # no such day; OutOfRange is not a ValueError and goes through
         return None
 
 
@@ -68,7 +79,8 @@ def yearless_date(
     written earlier on the line (``line_year``) if that keeps it on or before P and agrees
     with the weekday; else the year among P's and its neighbours that agrees with the weekday
     (within 200 days of P); else P's year, or the year before when that would put it after P
-    and ``future()`` (the wording) does not say future.
+    and ``future()`` (the wording) does not say future. :class:`~newsframe.dates.model.OutOfRange`
+    when that year would be before the year 1, or the weekday agrees with the year 0 or 10000.
     """
     if published is None:
         found = safe_date(year, month, day) if year is not None else None
@@ -80,14 +92,20 @@ def yearless_date(
             return d, "previous mention"
     if weekday is not None:
         for y in (pub.year, pub.year - 1, pub.year + 1):
-            d = safe_date(y, month, day)
-            if d and d.weekday() == weekday and abs((d - pub).days) < 200:
+            # the year 0 or 10000 is read 400 years on or back, where the Gregorian calendar
+            # repeats itself: a pair that agrees there is out of range, not another date
+            shift = 400 if y < dt.MINYEAR else -400 if y > dt.MAXYEAR else 0
+            d = safe_date(y + shift, month, day)
+            near = pub.replace(year=pub.year + shift)
+            if d and d.weekday() == weekday and abs((d - near).days) < 200:
+                if shift:
+                    raise OutOfRange(f"{y}-{month:02d}-{day:02d} is outside the years 1..9999")
                 return d, "publication"
     d = safe_date(pub.year, month, day)
     if d is None:  # 29 February in a common year
-        d = safe_date(pub.year - 1, month, day) or safe_date(pub.year - 4, month, day)
+        d = _earlier_date(pub.year - 1, month, day) or _earlier_date(pub.year - 4, month, day)
     elif d > pub and not future():
-        d = safe_date(pub.year - 1, month, day)
+        d = _earlier_date(pub.year - 1, month, day)
     return (d, "publication") if d else None
 
 

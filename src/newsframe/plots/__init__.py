@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ._base import SECTION_COLORS, get_ax, no_data, save_figure
+from ._base import SECTION_COLORS, get_ax, no_data, plain, save_figure
 
-__all__ = ["SECTION_COLORS", "get_ax", "no_data", "save_figure"]
+__all__ = ["SECTION_COLORS", "get_ax", "no_data", "plain", "save_figure"]

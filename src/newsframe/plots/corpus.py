@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._base import get_ax, no_data
+from ._base import get_ax, no_data, plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,7 @@ def plot_coverage_heatmap(
         .fillna(0)
     )
     image = ax.imshow(grid.to_numpy(), aspect="auto", cmap=style.pop("cmap", "Blues"), **style)
-    ax.set_yticks(range(len(grid.index)), grid.index)
+    ax.set_yticks(range(len(grid.index)), [plain(c) for c in grid.index])
     labels = [p.strftime("%Y-%m-%d") for p in grid.columns]
     step = max(1, len(labels) // 12)
     ax.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
@@ -61,7 +61,7 @@ def plot_days_from_publication(pooled: pd.DataFrame, ax: Axes | None = None, **s
             bottom=bottom,
             width=0.85,
             color=SECTION_COLORS.get(str(section), "#888888"),
-            label=str(section),
+            label=plain(section),
             **style,
         )
         bottom = values if bottom is None else bottom + values

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ._base import SECTION_COLORS, get_ax, no_data
+from ._base import SECTION_COLORS, get_ax, no_data, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -63,11 +63,11 @@ def plot_coverage_bars(
         if section not in data.columns or not data[section].any():
             continue
         ax.barh(
-            data["country"],
+            [plain(c) for c in data["country"]],
             data[section],
             left=left,
             color=SECTION_COLORS.get(section, "0.5"),
-            label=section,
+            label=plain(section),
             **style,
         )
         left = left + data[section]

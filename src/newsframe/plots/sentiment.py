@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..sentiment import MIN_SENTENCES, NEUTRAL, sentiment_by_section
-from ._base import SECTION_COLORS, get_ax, no_data
+from ._base import SECTION_COLORS, get_ax, no_data, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -117,7 +117,7 @@ def plot_sentiment_by_section(
             continue
         kw: dict[str, Any] = {"fmt": "o", "capsize": 4, "markersize": 7, "lw": 1.6, **style}
         xs.extend(_mean_with_interval(ax, row, y, color, markeredgewidth=1.6, **kw))
-    ax.set_yticks(range(len(summary)), labels)
+    ax.set_yticks(range(len(summary)), [plain(s) for s in labels])
     ax.set_ylim(len(summary) - 0.5, -0.5)
     _symmetric_xlim(ax, np.asarray(xs, dtype=float))
     ax.set_xlabel("polarity (−1 negative … +1 positive); mean and 95% bootstrap interval")
@@ -170,7 +170,7 @@ def _plot_corpus(summary: pd.DataFrame, ax: Axes, title: str, style: dict[str, A
         if n:
             pooled = float((with_data["polarity_mean"] * with_data["sentences"]).sum() / n)
             ax.plot([pooled], [y], marker="D", color="black", markersize=6, zorder=4, lw=0)
-    ax.set_yticks(range(len(sections)), labels)
+    ax.set_yticks(range(len(sections)), [plain(s) for s in labels])
     ax.set_ylim(len(sections) - 0.5, -0.5)
     _symmetric_xlim(ax, np.asarray(xs, dtype=float))
     ax.set_xlabel("polarity; one interval per article (95% bootstrap), ◆ all sentences pooled")
@@ -266,7 +266,7 @@ def plot_polarity_track(
 
     handles, _ = ax.get_legend_handles_labels()
     present = list(dict.fromkeys(data["section"].astype(str)))
-    handles = [Patch(color=SECTION_COLORS.get(s, "0.3"), label=s) for s in present] + handles
+    handles = [Patch(color=SECTION_COLORS.get(s, "0.3"), label=plain(s)) for s in present] + handles
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
     values = scored["polarity"].to_numpy(dtype=float)
     if show_vader:

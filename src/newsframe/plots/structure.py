@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..text import count_words
-from ._base import SECTION_COLORS, get_ax, no_data
+from ._base import SECTION_COLORS, get_ax, no_data, plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,7 +55,7 @@ def plot_article_map(lines: pd.DataFrame, ax: Axes | None = None, **style: Any) 
     ax.set_ylabel("line")
     present = [s for s in content.section.cat.categories if s in set(content.section.astype(str))]
     ax.legend(
-        handles=[Patch(color=SECTION_COLORS[s], label=s) for s in present],
+        handles=[Patch(color=SECTION_COLORS[s], label=plain(s)) for s in present],
         loc="lower right",
         frameon=False,
         fontsize="small",
@@ -73,7 +73,7 @@ def plot_section_counts(lines: pd.DataFrame, ax: Axes | None = None, **style: An
         return no_data(ax, "no lines to show")
     labels = summary.section.astype(str).tolist()
     colors = [SECTION_COLORS.get(s, "#888888") for s in labels]
-    ax.barh(labels, summary.words, color=colors, **style)
+    ax.barh([plain(s) for s in labels], summary.words, color=colors, **style)
     for y, (n_lines, words) in enumerate(zip(summary.lines, summary.words, strict=True)):
         ax.text(words, y, f"  {words} words, {n_lines} lines", va="center", fontsize="small")
     ax.invert_yaxis()

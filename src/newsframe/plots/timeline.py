@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ._base import SECTION_COLORS, get_ax, no_data
+from ._base import SECTION_COLORS, get_ax, no_data, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -25,6 +25,24 @@ if TYPE_CHECKING:
 EMPTY_MESSAGE = "no dates found"
 SPAN_LANES = ("weekend", "week", "month", "season", "year", "decade")
 """Granularities drawn as bands, bottom lane first."""
+CALENDAR = (pd.Timestamp("0001-01-01"), pd.Timestamp("9999-12-31 23:59:59"))
+"""The dates matplotlib can draw (and the dates frame holds): an x-range is kept inside it."""
+
+
+def _in_calendar(lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``lo .. hi`` cut to :data:`CALENDAR`, so that a margin around a date at either end of
+    the calendar never asks matplotlib for the year 0 or 10000."""
+    return max(lo, CALENDAR[0]), min(hi, CALENDAR[1])
+
+
+def _keep_x_in_calendar(ax: Axes) -> None:
+    """Cut the x-limits matplotlib chose (data plus margins) to :data:`CALENDAR`."""
+    import matplotlib.dates as mdates
+
+    first, last = (float(mdates.date2num(d.to_pydatetime())) for d in CALENDAR)
+    lo, hi = ax.get_xlim()
+    if lo < first or hi > last:
+        ax.set_xlim(max(lo, first), min(hi, last))
 
 
 def _frame_of(obj: Any) -> tuple[pd.DataFrame, Any]:
@@ -129,7 +147,7 @@ def _date_range(
     (two dates) overrides it."""
     if xlim is not None:
         lo, hi = (pd.Timestamp(x) for x in xlim)
-        return lo, hi
+        return _in_calendar(lo, hi)
     near = [*bars["date"].tolist()] if not bars.empty else []
     if not spans.empty:
         short = spans[spans["granularity"].astype(str).isin(["weekend", "week"])]
@@ -139,7 +157,7 @@ def _date_range(
     if not near:
         near = spans["start"].tolist() + spans["end"].tolist()
         near += [pub] if pub is not None else []
-    return min(near) - pd.Timedelta(days=2), max(near) + pd.Timedelta(days=2)
+    return _in_calendar(min(near) - pd.Timedelta(days=2), max(near) + pd.Timedelta(days=2))
 
 
 def _draw_day_bars(ax: Axes, bars: pd.DataFrame, width: float) -> float:
@@ -157,7 +175,7 @@ def _draw_day_bars(ax: Axes, bars: pd.DataFrame, width: float) -> float:
             bottom=bottom,
             width=width,
             color=SECTION_COLORS.get(str(sec), "0.5"),
-            label=str(sec),
+            label=plain(sec),
             align="center",
         )
         bottom += table[sec]
@@ -181,7 +199,8 @@ def _draw_span_lanes(
     for i, gran in enumerate(lanes):
         y0 = bar_share + 0.03 + i * lane_h
         for row in spans[spans["granularity"].astype(str) == gran].itertuples():
-            start, end = pd.Timestamp(row.start), pd.Timestamp(row.end) + pd.Timedelta(days=1)
+            start = pd.Timestamp(row.start)
+            end = min(pd.Timestamp(row.end) + pd.Timedelta(days=1), CALENDAR[1])
             if end < lo or start > hi:
                 outside += 1
                 continue
@@ -199,7 +218,7 @@ def _draw_span_lanes(
         ax.text(
             1.005,
             y0 + lane_h / 2,
-            gran,
+            plain(gran),
             transform=ax.transAxes,
             va="center",
             ha="left",
@@ -237,7 +256,7 @@ def _section_legend(ax: Axes, bars: pd.DataFrame, spans: pd.DataFrame) -> None:
     from matplotlib.patches import Patch
 
     sections = list(dict.fromkeys([*bars.get("section", []), *spans.get("section", [])]))
-    handles = [Patch(color=SECTION_COLORS.get(str(s), "0.5"), label=str(s)) for s in sections]
+    handles = [Patch(color=SECTION_COLORS.get(str(s), "0.5"), label=plain(s)) for s in sections]
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -274,11 +293,12 @@ def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
         color = SECTION_COLORS.get(str(row.section), "0.5")
         start, end = pd.Timestamp(row.date_start), pd.Timestamp(row.date_end)
         if end > start:
-            ax.plot([start, end + pd.Timedelta(days=1)], [y, y], color=color, lw=4, alpha=0.6)
+            stop = min(end + pd.Timedelta(days=1), CALENDAR[1])
+            ax.plot([start, stop], [y, y], color=color, lw=4, alpha=0.6)
         else:
             ax.plot([start], [y], "o", color=color, ms=4)
         ax.annotate(
-            f" {row.surface}  (line {row.line})",
+            plain(f" {row.surface}  (line {row.line})"),
             (end, y),
             xytext=(4, 0),
             textcoords="offset points",
@@ -286,6 +306,7 @@ def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
             fontsize=fontsize,
         )
     ax.set_ylim(len(rows) - 0.5, -0.5)
+    _keep_x_in_calendar(ax)
     ax.set_yticks([])
     ax.set_ylabel("expressions in reading order")
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
