@@ -69,6 +69,10 @@ def main() -> None:
         (GOLD, "development gold (rules were written looking at these)"),
         (GOLD.parent / "holdout" / "places", "held-out CNN gold (annotated blind afterwards)"),
         (UNSEEN / "gold" / "places", "unseen synthetic wire copy (AP, Reuters, BBC, AFP...)"),
+        (
+            ROOT / "tests" / "data" / "open-web" / "gold" / "places",
+            "open-web development set (issue 10): 20 outlets, mostly not wire copy, blind gold",
+        ),
     ):
         evaluate_folder(folder, title)
 

@@ -120,12 +120,18 @@ def source_of(stem: str) -> Path:
 
 
 def load_gold(folder: str | Path) -> list[Gold]:
-    """Every gold file in ``folder`` (``*.json``), in file-name order."""
+    """Every gold file in ``folder`` (``*.json``), in file-name order.
+
+    An article's text is ``<stem>.txt`` in the gold folder's parent or grandparent (an
+    evaluation set keeps its texts beside ``gold/``), else found by :func:`source_of`."""
     out = []
-    for path in sorted(Path(folder).glob("*.json")):
+    folder = Path(folder)
+    for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         stem = doc["article"]
-        out.append(Gold(stem, source_of(stem), doc.get("published"), list(doc["mentions"])))
+        beside = [d / f"{stem}.txt" for d in (folder.parent, folder.parent.parent)]
+        text = next((p for p in beside if p.is_file()), None) or source_of(stem)
+        out.append(Gold(stem, text, doc.get("published"), list(doc["mentions"])))
     if not out:
         raise FileNotFoundError(f"{folder}: no gold files (*.json)")
     return out
