@@ -66,14 +66,27 @@ def script_of_letter(c: str) -> str:
     return _SCRIPT_NAMES.get(first, first.title())
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def script_counts(text: str) -> dict[str, int]:
-    """How many of ``text``'s letters are written in each script."""
+    """How many of ``text``'s letters are written in each script, scripts in the order of
+    their first letter. ASCII letters are counted by the regex engine and only other
+    characters are looked up one by one, so a long English text costs little."""
+    first: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for c in text:
+    latin = _ASCII_LETTER.search(text)
+    if latin is not None:
+        first["Latin"] = latin.start()
+        counts["Latin"] = len(_ASCII_LETTER.findall(text))
+    for m in _NON_ASCII.finditer(text):
+        c = m.group()
         if c.isalpha():
             name = script_of_letter(c)
             counts[name] = counts.get(name, 0) + 1
-    return counts
+            first[name] = min(first.get(name, m.start()), m.start())
+    return {name: counts[name] for name in sorted(counts, key=first.__getitem__)}
 
 
 def script_of(text: str) -> str:
