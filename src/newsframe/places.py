@@ -77,6 +77,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 from typing import overload
 
@@ -331,6 +332,12 @@ def _reach(text: str, toks: list[_Tok], i: int, max_tokens: int) -> int:
     return j
 
 
+@lru_cache(maxsize=65536)
+def _key_part(word: str) -> str:
+    """A token's part of a lookup key: its normalised form, a possessive left out."""
+    return normalize(_strip_possessive(word))
+
+
 def _longest_name(text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> _Match | None:
     """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word.
 
@@ -338,12 +345,14 @@ def _longest_name(text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer
     spaces; only the last token of a run can carry a possessive, see :func:`_reach`), and the
     run stops growing as soon as its key begins no gazetteer name, so a start costs a few
     lookups however long the run of capitalised words is."""
-    reach = _reach(text, toks, i, gaz.max_tokens)
     known = gaz.prefixes()
+    if _key_part(toks[i].text) not in known:  # most capitalised words begin no name
+        return None
+    reach = _reach(text, toks, i, gaz.max_tokens)
     keys: list[str] = []
     parts: list[str] = []
     for tok in toks[i:reach]:
-        part = normalize(_strip_possessive(tok.text))
+        part = _key_part(tok.text)
         if part:
             parts.append(part)
         key = " ".join(parts)
