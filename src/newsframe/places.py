@@ -72,6 +72,7 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -269,13 +270,16 @@ _start = attrgetter("start")
 def _tokens(text: str, base: int) -> list[_Tok]:
     """The word tokens of ``text``, a slice of the article starting at offset ``base``."""
     out: list[_Tok] = []
-    for k, m in enumerate(_TOKEN.finditer(text)):
+    append = out.append
+    prev: _Tok | None = None
+    for m in _TOKEN.finditer(text):
         w = m.group()
         cap = w[0].isupper()
-        if not cap and _ARTICLE_PREFIX.match(w):  # "el-Fasher", "al-Qaim"; not "Moqtada al-Sadr"
-            prev = out[-1] if out else None
-            cap = not (prev and prev.cap and text[prev.end - base : m.start()] == " ")
-        out.append(_Tok(base + m.start(), base + m.end(), w, cap, k == 0))
+        # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
+        if not cap and "-" in w and _ARTICLE_PREFIX.match(w):
+            cap = not (prev is not None and prev.cap and text[prev.end - base : m.start()] == " ")
+        prev = _Tok(base + m.start(), base + m.end(), w, cap, prev is None)
+        append(prev)
     return out
 
 
@@ -897,14 +901,18 @@ def _add_unit_places(doc: _Doc) -> None:
     if not kept:
         return
     weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
-    taken = [(m.start, m.end) for m in doc.matches if m.drop != "no evidence"]
+    taken = _Spans(sorted((m.start, m.end) for m in doc.matches if m.drop != "no evidence"))
+    by_sentence: dict[int, set[str]] = {}
+    for k in kept:
+        by_sentence.setdefault(k.sent, set()).add(k.iso3)
     article_iso = _majority_country(kept)
     added: list[_Match] = []
     for idx, (start, end) in enumerate(doc.spans):
+        new_here: list[tuple[int, int]] = []  # units taken in this sentence, sorted, disjoint
         for s, e in _unit_names(doc.text, start, end):
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e) or _overlaps_disjoint(new_here, s, e):
                 continue
-            here = {k.iso3 for k in kept if k.sent == idx}
+            here = by_sentence.get(idx, set())
             iso = next(iter(here)) if len(here) == 1 else (article_iso if not here else None)
             if iso is None:
                 continue
@@ -913,9 +921,29 @@ def _add_unit_places(doc: _Doc) -> None:
                 found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
                 added.append(found)
             found.drop, found.kind, found.iso3 = "", "city", iso
-            taken.append((s, e))
+            bisect.insort(new_here, (s, e))
     doc.matches.extend(added)
     doc.matches.sort(key=_start)
+
+
+class _Spans:
+    """Spans sorted by start, asked whether any overlaps ``[s, e)`` in logarithmic time: the
+    spans starting before ``e`` are a prefix of the list, and one of them overlaps when the
+    largest end among them is past ``s``."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        n = bisect.bisect_left(self.starts, e)
+        return n > 0 and self.max_end[n - 1] > s
+
+
+def _overlaps_disjoint(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps one of ``spans``, sorted and pairwise disjoint."""
+    i = bisect.bisect_left(spans, (s, e))
+    return (i > 0 and spans[i - 1][1] > s) or (i < len(spans) and spans[i][0] < e)
 
 
 def _majority_country(kept: list[_Match]) -> str | None:
