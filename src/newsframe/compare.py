@@ -67,7 +67,7 @@ def days_from_publication(corpus: CorpusLike, window: tuple[int, int] = (-30, 14
 
     from .dates import timeline_density
 
-    density = timeline_density(list(corpus))
+    density = timeline_density(corpus)
     columns = ["days", "section", "granularity", "weight"]
     if density.empty or "article" not in density.columns:
         return pd.DataFrame(

@@ -480,6 +480,18 @@ class Corpus:
             }
             yield ArticleView(row.article, meta, frames)
 
+    def named_tables(self, kind: str) -> list[tuple[str, pd.DataFrame]]:
+        """``[(article key, its <kind> frame), ...]`` for the articles that were read, in
+        input order: what iterating gives, for one table only (the aggregations use it through
+        :func:`newsframe.frames.named_frames`, so they never regroup the other four)."""
+        frame = self.frames[kind]
+        groups = dict(iter(frame.groupby("article", observed=True, sort=False)))
+        read = self.articles.article[self.articles.error.isna()]
+        return [
+            (key, groups.get(key, frame.iloc[:0]).drop(columns="article").reset_index(drop=True))
+            for key in read
+        ]
+
     def __repr__(self) -> str:
         bad = int(self.articles.error.notna().sum())
         return f"<Corpus {len(self)} articles, {bad} failed>"

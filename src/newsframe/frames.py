@@ -233,6 +233,8 @@ def named_frames(
     counted from 0 in input order); a name given twice gets ``~2``, ``~3``... as corpus keys
     do. ``several`` is False when one item was given (named by the same rule).
     """
+    if get is None and callable(getattr(source, "named_tables", None)):
+        return source.named_tables(kind), True  # a Corpus: split one table, not all five
     get = get or (lambda item: _table_of(item, kind))
     one = isinstance(source, pd.DataFrame) or not isinstance(source, Iterable)
     if one and (isinstance(source, pd.DataFrame) or hasattr(source, kind)):
