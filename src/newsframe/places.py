@@ -300,7 +300,9 @@ def _miswritten_caps(key: str, word: str) -> bool:
 
 
 # -- 1. lookup -------------------------------------------------------------------------------
-def _find(text: str, toks: list[_Tok], sent: int, gaz: Gazetteer) -> list[_Match]:
+def _find(
+    text: str, toks: list[_Tok], sent: int, gaz: Gazetteer, known: frozenset[str]
+) -> list[_Match]:
     """Longest-match lookup over one sentence's tokens."""
     out: list[_Match] = []
     i = 0
@@ -308,7 +310,7 @@ def _find(text: str, toks: list[_Tok], sent: int, gaz: Gazetteer) -> list[_Match
         if not _is_key_token(toks[i]):
             i += 1
             continue
-        found = _longest_name(text, toks, i, sent, gaz)
+        found = _longest_name(text, toks, i, sent, gaz, known)
         if found is not None:
             out.append(found)
             i = found.j
@@ -342,14 +344,15 @@ def _key_part(word: str) -> str:
     return normalize(_strip_possessive(word))
 
 
-def _longest_name(text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> _Match | None:
+def _longest_name(
+    text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer, known: frozenset[str]
+) -> _Match | None:
     """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word.
 
     Keys are built one token at a time (a key is its tokens' normalised forms joined by
     spaces; only the last token of a run can carry a possessive, see :func:`_reach`), and the
     run stops growing as soon as its key begins no gazetteer name, so a start costs a few
     lookups however long the run of capitalised words is."""
-    known = gaz.prefixes()
     if _key_part(toks[i].text) not in known:  # most capitalised words begin no name
         return None
     reach = _reach(text, toks, i, gaz.max_tokens)
@@ -1024,7 +1027,10 @@ def extract_places(
     dl = _dateline(text, dateline, rows)
     if dl is not None:
         segments.insert(0, (-1, dl[0], dl[1]))
-    matches = [m for sent, s, e in segments for m in _find(text, _tokens(text[s:e], s), sent, gaz)]
+    known = gaz.prefixes()  # every key and word-prefix of a key (see _longest_name)
+    matches = [
+        m for sent, s, e in segments for m in _find(text, _tokens(text[s:e], s), sent, gaz, known)
+    ]
     matches.sort(key=_start)
     doc = _Doc(text, matches, [(r[3], r[4]) for r in rows])
     for step in _PASSES:
