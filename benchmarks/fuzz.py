@@ -69,21 +69,36 @@ TEXTS = st.lists(
 class Stats:
     examples = 0
     failures: ClassVar[list[str]] = []
+    over: ClassVar[list[str]] = []  # inputs whose first timing was over the budget
     slowest = (0.0, "")
 
 
-def check(text: str, budget: float) -> None:
+def frames_of(text: str) -> tuple[nf.Article, dict[str, object], float]:
+    """The article, its five frames and the CPU seconds they took."""
+    t = time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        art = nf.read_article(text, published="2013-01-18")
+        frames = {name: getattr(art, name) for name in TABLES}
+    return art, frames, time.process_time() - t
+
+
+def confirmed_time(text: str) -> float:
+    """The median CPU time of three fresh runs: a first timing over the budget is confirmed
+    this way, so that a pause of the machine is not reported as a slow input."""
+    return sorted(frames_of(text)[2] for _ in range(3))[1]
+
+
+def check(text: str, budget: float, *, strict: bool = True) -> None:
+    """Build all five frames of ``text``; assert that lines rejoin to the input and offsets
+    hold. Over the budget: an assertion (``strict``) or a note in :attr:`Stats.over`, to be
+    confirmed at the end (the property run must not stop on a timing)."""
     if not text.strip() or "\x00" in text:
         return
-    t = time.process_time()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            art = nf.read_article(text, published="2013-01-18")
-            frames = {name: getattr(art, name) for name in TABLES}
+        art, frames, spent = frames_of(text)
     except nf.BadInputError:
         return
-    spent = time.process_time() - t
     Stats.examples += 1
     if spent > Stats.slowest[0]:
         Stats.slowest = (spent, text[:80])
@@ -92,7 +107,12 @@ def check(text: str, budget: float) -> None:
     for name in ("places", "dates"):
         f = frames[name]
         assert all(art.text[s:e] == x for s, e, x in zip(f.start, f.end, f.surface, strict=True))
-    assert spent < budget, f"{spent:.2f} s on {text[:80]!r}"
+    if spent >= budget:
+        if strict:
+            spent = confirmed_time(text)
+            assert spent < budget, f"{spent:.2f} s on {text[:80]!r}"
+        else:
+            Stats.over.append(text)
 
 
 def main() -> int:
@@ -111,7 +131,7 @@ def main() -> int:
     )
     @given(TEXTS)
     def property_run(text: str) -> None:
-        check(text, args.budget)
+        check(text, args.budget, strict=False)
 
     check("Paris, France -- It rained on Monday. Officials were glad.", budget=60)  # warm up
     Stats.examples, Stats.slowest = 0, (0.0, "")
@@ -120,6 +140,10 @@ def main() -> int:
         property_run()
     except Exception as exc:  # the shrunk failing example and its assertion
         Stats.failures.append(f"property: {type(exc).__name__}: {exc}"[:500])
+    for text in Stats.over:  # confirm each first timing over the budget
+        spent = confirmed_time(text)
+        if spent >= args.budget:
+            Stats.failures.append(f"property: {spent:.2f} s (median of 3) on {text[:80]!r}")
     for label, text in hostile_texts(args.size):
         try:
             check(text, args.budget)
@@ -130,7 +154,8 @@ def main() -> int:
     for failure in Stats.failures:
         print(f"  {failure}")
     spent, text = Stats.slowest
-    print(f"slowest input: {spent:.3f} s CPU: {text!r}")
+    print(f"slowest input (first timing): {spent:.3f} s CPU: {text!r}")
+    print(f"first timings over the budget: {len(Stats.over)} (re-timed, median of 3)")
     return 1 if Stats.failures else 0
 
 
