@@ -15,6 +15,7 @@ import newsframe as nf
 from benchmarks._report import recorded
 from newsframe import sentiment as S
 from newsframe.paths import SEED
+from newsframe.sentiment import scoring
 
 REPEATS = 30
 TARGET_MS = 10.0
@@ -67,7 +68,7 @@ def main() -> int:
         return [TextBlob(x).sentiment for x in sentences]
 
     def tb_vader_sentences() -> object:
-        vader = S._vader()
+        vader = scoring._vader()
         return [(TextBlob(x).sentiment, vader.polarity_scores(x)["compound"]) for x in sentences]
 
     rows = [
