@@ -32,6 +32,24 @@ def test_import_is_lazy():
     assert out.stdout.strip() == ""
 
 
+def test_cli_help_loads_no_pandas():
+    code = (
+        "import sys, contextlib, io\n"
+        "from newsframe.cli import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['corpus', '--help'])\n"
+        "print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_table_names_are_the_schemas():
+    from newsframe.names import TABLES
+
+    assert tuple(SCHEMAS) == TABLES
+
+
 @pytest.mark.parametrize("kind", sorted(SCHEMAS))
 def test_empty_frames_keep_columns_and_dtypes(kind):
     frame = empty_frame(kind)

@@ -22,7 +22,7 @@ FORMATS = ("csv", "json", "parquet")
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .corpus import ENGINES, TABLES
+    from .names import ENGINES, TABLES
 
     parser = argparse.ArgumentParser(
         prog="newsframe",

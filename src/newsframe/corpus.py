@@ -23,21 +23,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
 from .article import read_article
 from .errors import MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
+from .names import TABLES, Engine
 from .reading import DateLike, Manifest, parse_date, read_manifest
 from .text import count_words
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Engine = Literal["serial", "processes", "dask"]
-ENGINES: tuple[str, ...] = get_args(Engine)
-"""The engines a corpus runs on (see :func:`engine_runner`)."""
-TABLES: tuple[str, ...] = ("lines", "sentences", "places", "dates", "sentiment")
 ARTICLE_COLUMNS = RESULT_SCHEMAS["articles"]
 
 
