@@ -456,11 +456,9 @@ class Corpus:
         """The articles that were read, one :class:`ArticleView` each, in input order."""
         import pandas as pd
 
-        groups = {
-            name: dict(iter(frame.groupby("article", observed=True, sort=False)))
-            for name, frame in self.frames.items()
-        }
-        for row in self.articles[self.articles.error.isna()].itertuples(index=False):
+        tables = {name: self.named_tables(name) for name in self.frames}
+        read = self.articles[self.articles.error.isna()]
+        for k, row in enumerate(read.itertuples(index=False)):
             published = None if pd.isna(row.published) else row.published.date()
             meta = {
                 "title": row.title,
@@ -469,12 +467,7 @@ class Corpus:
                 "path": row.path,
                 "stem": row.article,
             }
-            frames = {
-                name: g.get(row.article, frame.iloc[:0])
-                .drop(columns="article")
-                .reset_index(drop=True)
-                for (name, g), frame in zip(groups.items(), self.frames.values(), strict=True)
-            }
+            frames = {name: pairs[k][1] for name, pairs in tables.items()}
             yield ArticleView(row.article, meta, frames)
 
     def named_tables(self, kind: str) -> list[tuple[str, pd.DataFrame]]:
