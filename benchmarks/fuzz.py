@@ -14,16 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import warnings
 from typing import ClassVar
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsframe as nf
-from benchmarks.hostile import hostile_texts
+from benchmarks.hostile import frames_of, hostile_texts
 
-TABLES = ("lines", "sentences", "places", "dates", "sentiment")
 WORDS = [
     "Georgia",
     "Jordan",
@@ -71,16 +69,6 @@ class Stats:
     failures: ClassVar[list[str]] = []
     over: ClassVar[list[str]] = []  # inputs whose first timing was over the budget
     slowest = (0.0, "")
-
-
-def frames_of(text: str) -> tuple[nf.Article, dict[str, object], float]:
-    """The article, its five frames and the CPU seconds they took."""
-    t = time.process_time()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        art = nf.read_article(text, published="2013-01-18")
-        frames = {name: getattr(art, name) for name in TABLES}
-    return art, frames, time.process_time() - t
 
 
 def confirmed_time(text: str) -> float:

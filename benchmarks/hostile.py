@@ -7,7 +7,12 @@ of punctuation, hyphenated and capitalised words, date and place words packed to
 
 from __future__ import annotations
 
+import time
+import warnings
 from collections.abc import Iterator
+from typing import Any
+
+from newsframe.names import TABLES
 
 UNITS: tuple[str, ...] = (
     "Georgia. ",
@@ -61,3 +66,16 @@ def prose(texts: list[str], size: int, *, one_line: bool = False) -> str:
         i += 1
     data = (" " if one_line else "\n\n").join(parts).encode("utf-8")[:size]
     return data.decode("utf-8", errors="ignore")
+
+
+def frames_of(text: str) -> tuple[Any, dict[str, Any], float]:
+    """Read ``text`` (published 2013-01-18) and build its five frames: the article, the frames
+    and the CPU seconds they took. What the fuzz run checks and the benchmark times."""
+    import newsframe as nf
+
+    t = time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        art = nf.read_article(text, published="2013-01-18")
+        frames = {name: getattr(art, name) for name in TABLES}
+    return art, frames, time.process_time() - t

@@ -4,37 +4,16 @@ to its shape. A hang is caught by an alarm (far above the normal cost), not by a
 from __future__ import annotations
 
 import os
-import signal
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import newsframe as nf
 from newsframe.errors import BadInputError
+from newsframe.names import TABLES
 from newsframe.paths import SEED
-
-TABLES = ("lines", "sentences", "places", "dates", "sentiment")
-
-
-class Hung(Exception):
-    pass
-
-
-@contextmanager
-def no_hang(seconds: int = 20) -> Iterator[None]:
-    def stop(signum: int, frame: object) -> None:
-        raise Hung(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+from tests.adversarial import deadline
 
 
 def _all_frames(text: str) -> nf.Article:
@@ -63,14 +42,14 @@ def _all_frames(text: str) -> nf.Article:
     ids=["byline", "dateline", "bangs", "georgia", "iran-iraq", "on-monday", "mr-smith"],
 )
 def test_hostile_text_finishes(text: str) -> None:
-    with no_hang():
+    with deadline(20):
         art = _all_frames(text)
     assert "".join(art.lines.text + art.lines.eol) == text
 
 
 def test_a_long_line_of_text_is_not_taken_for_a_path() -> None:
     text = "word " * 60_000  # 300 KB, one line, no path separator
-    with no_hang(5):
+    with deadline(5):
         art = nf.read_article(text)
     assert art.meta["encoding"] == "str"
 
@@ -84,7 +63,7 @@ def test_a_string_is_measured_in_bytes() -> None:
 def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "story.txt"
     os.mkfifo(fifo)
-    with no_hang(5), pytest.raises(BadInputError, match="FIFO"):
+    with deadline(5), pytest.raises(BadInputError, match="FIFO"):
         nf.read_article(fifo)
 
 
@@ -93,7 +72,7 @@ def test_devices_and_links_to_them_are_refused(tmp_path: Path, device: str) -> N
     link = tmp_path / "story.txt"
     link.symlink_to(device)
     for path in (Path(device), link):
-        with no_hang(5), pytest.raises(BadInputError, match="device"):
+        with deadline(5), pytest.raises(BadInputError, match="device"):
             nf.read_article(path)
 
 

@@ -8,18 +8,15 @@ quadratic backtracking at 6,000 characters costs seconds; a linear pattern costs
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from tests.adversarial import alphabet, strings
+from tests.adversarial import TooSlow, alphabet, deadline, strings
 
 SIZE = 6000
 BUDGET = 0.25  # CPU seconds for one pattern on one string: ~100x what a linear scan costs
@@ -36,27 +33,6 @@ def _collect() -> list[dict[str, object]]:
 
 
 PATTERNS = _collect()
-
-
-class TooSlow(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` of wall time (the regex engine checks signals),
-    so that a catastrophic pattern fails the test instead of hanging it."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise TooSlow
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def time_pattern(pattern: re.Pattern[str], s: str, limit: float) -> float:
