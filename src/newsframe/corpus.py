@@ -63,22 +63,37 @@ class _TooSlow(Exception):
 
 
 @contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`_TooSlow` in the block after ``seconds`` of wall time (main thread only)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
+def _raising_on(signum: int, error: Callable[[int], BaseException]) -> Iterator[bool]:
+    """While the block runs, signal ``signum`` raises ``error(signum)``. Signal handlers can
+    only be set in the main thread: elsewhere nothing is set, and the block is told so."""
+    if threading.current_thread() is not threading.main_thread():
+        yield False
         return
 
     def stop(signum: int, frame: object) -> None:
-        raise _TooSlow
+        raise error(signum)
 
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signum, stop)
     try:
-        yield
+        yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signum, previous)
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_TooSlow` in the block after ``seconds`` of wall time (main thread only)."""
+    if not seconds:
+        yield
+        return
+    with _raising_on(signal.SIGALRM, lambda _: _TooSlow()) as armed:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            if armed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def process_article(job: Job) -> dict[str, Any]:
@@ -236,20 +251,19 @@ def make_jobs(
     """
     found = _expand(paths_or_glob)
     date = parse_date(published, name="published")
-    manifests: dict[Path, Manifest] = {}
-    if manifest:
-        given = read_manifest(manifest)
-    else:  # a MANIFEST.csv beside the articles is read when no manifest is given
+    given = read_manifest(manifest) if manifest else None
+    beside: dict[Path, Manifest] = {}  # a MANIFEST.csv beside the articles, when none is given
+    if given is None:
         for folder in dict.fromkeys(Path(p).parent for p, _ in found):
             if (folder / "MANIFEST.csv").is_file():
-                manifests[folder] = read_manifest(folder / "MANIFEST.csv")
+                beside[folder] = read_manifest(folder / "MANIFEST.csv")
     jobs: list[Job] = []
     keys = unique_keys(Path(p).stem for p, _ in found)
     for (p, error), key in zip(found, keys, strict=True):
         stem = Path(p).stem
         day: dt.date | None = date
         if day is None and error is None:
-            table = given if manifest else manifests.get(Path(p).parent)
+            table = given if given is not None else beside.get(Path(p).parent)
             if table is not None:
                 try:
                     day = table.date_of(stem)
@@ -286,18 +300,8 @@ def _ignore_sigint() -> None:
 def _sigterm_as_exit() -> Iterator[None]:
     """While the block runs, SIGTERM raises SystemExit in the main thread, so that cleanup
     (stopping workers, removing partial files) runs as it does for Ctrl-C."""
-    if threading.current_thread() is not threading.main_thread():
+    with _raising_on(signal.SIGTERM, lambda signum: SystemExit(128 + signum)):
         yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _stop_pool(pool: Any) -> None:
