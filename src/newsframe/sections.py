@@ -208,17 +208,18 @@ _COLON_LABELS = re.compile(
 )
 
 
-def _latin_share(text: str) -> float:
-    """The share of ``text``'s letters written in the Latin script (0 when it has none)."""
+def _latin_share(text: str) -> float | None:
+    """The share of ``text``'s letters written in the Latin script; None when it has none."""
     counts = script_counts(text)
     letters = sum(counts.values())
-    return counts.get("Latin", 0) / letters if letters else 0.0
+    return counts.get("Latin", 0) / letters if letters else None
 
 
 def _foreign_script(line: str, article_is_latin: bool) -> bool:
-    if not article_is_latin or not any(c.isalpha() for c in line):
+    if not article_is_latin:
         return False
-    return _latin_share(line) < 0.5
+    share = _latin_share(line)
+    return share is not None and share < 0.5
 
 
 def _ends_sentence(s: str) -> bool:
@@ -268,7 +269,7 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
     """Label every line with a section from :data:`SECTIONS`; also return the dateline."""
     n = len(lines)
     labels: list[str | None] = [None] * n
-    article_is_latin = _latin_share("".join(lines)) > 0.5
+    article_is_latin = (_latin_share("".join(lines)) or 0.0) > 0.5
 
     # 1. blank, markup, @highlight blocks, chrome and foreign-script lines
     after_markup = False
