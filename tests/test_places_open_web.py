@@ -215,3 +215,23 @@ def test_the_outlets_own_name_is_no_mention() -> None:
     text = "The Barbados Islander\n\nFerry fares rose in Barbados this week.\n"
     assert found(text, source="The Barbados Islander (weekly)") == [("Barbados", "BRB")]
     assert found(text) == [("Barbados", "BRB"), ("Barbados", "BRB")]
+
+
+def test_verbs_beside_a_place_in_a_title_case_headline_are_no_names() -> None:
+    text = "Judges Send Vermont Back To The Drawing Board\n"
+    assert found(text) == [("Vermont", "USA")]
+
+
+def test_a_credit_line_keeps_its_reporters_names() -> None:
+    text = (
+        "Talks resumed on Monday.\n"
+        "(Reporting by Victoria Hale in Geneva; Editing by Sydney Marsh)\n"
+    )
+    assert [iso for _, iso in found(text)] == ["CHE"]
+
+
+def test_second_level_divisions_count_in_a_division_the_article_names() -> None:
+    text = "Scotland's ferries are failing.\nHauliers in Aberdeenshire and Orkney lost a week.\n"
+    rows = [(r.surface, r.iso3, r.admin1) for r in places(text).itertuples()]
+    assert ("Aberdeenshire", "GBR", "Scotland") in rows
+    assert ("Orkney", "GBR", "Scotland") in rows

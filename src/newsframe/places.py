@@ -235,11 +235,12 @@ _FEATURE_AFTER = re.compile(
     rf"\b(?P<name>{_NAME}) (?:Valley|Island|Islands|Isles|Peninsula|Delta|Basin|Province|"
     r"County|District|Region|Highlands)\b"
 )
-# a sentence worth searching for unit names ("town" and "village" alone do not make one)
-_UNIT_HINT = re.compile(
-    r"county|district|\b(?:province|prefecture|governorate|oblast|region|state|municipality)\b"
-    r"|\b(?:Valley|Island|Islands|Isles|Peninsula|Delta|Basin|Province|County|District|Region|"
-    r"Highlands)\b"
+# the words that make a sentence worth searching for unit names ("town" and "village"
+# alone do not make one)
+_UNIT_WORDS = _words(
+    """county counties district districts province prefecture governorate oblast region state
+    municipality Valley Island Islands Isles Peninsula Delta Basin Province County District
+    Region Highlands"""
 )
 _NOT_A_NAME = _words(
     """the this that these those each every another which what whose its their his her our
@@ -258,7 +259,7 @@ class _Tok:
     end: int
     text: str
     cap: bool  # begins with a capital letter
-    first: bool  # first of its sentence, line or clause (after a colon, a dash, a quote...)
+    first: bool  # first token of its sentence
 
 
 @dataclass(slots=True)
@@ -302,6 +303,8 @@ class _Doc:
     outlet: str = ""  # the outlet's name (``source``)
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> common name
     common: frozenset[str] = frozenset()  # ordinary lowercase English words
+    plain: frozenset[str] = frozenset()  # those that are never names (verbs, adverbs...)
+    unit_sentences: set[int] = field(default_factory=set)  # sentences with a unit word
 
 
 _start = attrgetter("start")
@@ -318,8 +321,7 @@ def _tokens(text: str, base: int) -> list[_Tok]:
         # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
         if not cap and "-" in w and _ARTICLE_PREFIX.match(w):
             cap = not (prev is not None and prev.cap and text[prev.end - base : m.start()] == " ")
-        first = prev is None or not _OPENERS.isdisjoint(text[prev.end - base : m.start()])
-        prev = _Tok(base + m.start(), base + m.end(), w, cap, first)
+        prev = _Tok(base + m.start(), base + m.end(), w, cap, prev is None)
         append(prev)
     return out
 
@@ -342,6 +344,12 @@ def _title_case(toks: list[_Tok]) -> bool:
     capitalised neighbours say nothing about people's names."""
     long = [t for t in toks if len(t.text) > 3]
     return len(long) >= 3 and 5 * sum(t.cap for t in long) >= 4 * len(long)
+
+
+def _opens(toks: Sequence[_Tok], k: int, text: str) -> bool:
+    """Does token ``k`` open its sentence, a line or a clause (after a colon, a dash, a
+    quotation mark...)? Its capital then says nothing about a name."""
+    return k == 0 or not _OPENERS.isdisjoint(text[toks[k - 1].end : toks[k].start])
 
 
 def _strip_possessive(w: str) -> str:
@@ -619,14 +627,14 @@ def _person_context(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[i
     Sterling"), ``"given"`` when one comes after it ("Jordan Haddad", "Georgia Whitaker"), and
     ``""`` otherwise. Only surnames are remembered for the rest of the article: a later
     "Kerry" is the same person, but a later "Jordan" or "Georgia" is not "Jordan Haddad".
-    In a headline written in title case, neighbours say nothing; an ordinary word opening a
-    sentence ("Mountainous Guizhou", "Serving Oban") is no given name.
+    An ordinary word opening a sentence ("Mountainous Guizhou", "Serving Oban") is no given
+    name; in a headline written in title case, neither is a verb, an adverb or a preposition
+    ("SCOTUS Sends Texas Back to the Drawing Board").
     """
     text = doc.text
     if _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start):
         return "surname"  # "Mr. Paris said"
-    if m.i == 0 and m.sent in doc.headlines:
-        return ""  # "Texas Let Drillers Burn Off Gas"
+    plain = doc.plain if m.sent in doc.headlines else frozenset()
     if m.i > 0:
         prev = m.toks[m.i - 1]
         gap = text[prev.end : m.start]
@@ -638,8 +646,9 @@ def _person_context(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[i
             and prev.start not in nations_at  # "Austin Herrera": a city before counts
             and low not in _ALLOWED_BEFORE
             and low not in _FUNCTION_WORDS
-            and not (prev.first and low in doc.common)
+            and not (low in doc.common and _opens(m.toks, m.i - 1, text))
             and low not in _FEATURE_BEFORE
+            and low not in plain
             and not prev.text.isupper()
         ):
             return "surname"
@@ -649,6 +658,7 @@ def _person_context(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[i
     if (
         nxt
         and nxt[0] not in _ALLOWED_AFTER
+        and nxt[0] not in plain
         and m.j < len(m.toks)
         and m.toks[m.j].start not in after
     ):
@@ -683,7 +693,13 @@ def _person_role(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[int]
     ):
         return "surname"  # an alias is a surname after a given name ("Michael Mann")
     text = doc.text
-    if m.kind == "city" and m.i == 0 and _SPEAKER_AFTER.match(text, m.end) and " " not in m.key:
+    if (
+        m.kind == "city"
+        and m.i == 0
+        and _SPEAKER_AFTER.match(text, m.end)
+        and " " not in m.key
+        and not any(_strong(c) for c in m.cands)  # "Yucatán: The state that..." is a subhead
+    ):
         return "speaker"
     return ""
 
@@ -1084,7 +1100,8 @@ def _add_unit_places(doc: _Doc) -> None:
         by_sentence.setdefault(k.sent, set()).add(k.iso3)
     article_iso = _majority_country(kept) if kept else None
     added: list[_Match] = []
-    for idx, (start, end) in enumerate(doc.spans):
+    for idx in sorted(doc.unit_sentences):
+        start, end = doc.spans[idx]
         new_here: list[tuple[int, int]] = []  # units taken in this sentence, sorted, disjoint
         for s, e, base in _unit_names(doc.text, start, end):
             if (held if base else taken).overlaps(s, e) or _overlaps_disjoint(new_here, s, e):
@@ -1142,8 +1159,6 @@ def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
     named after a place ("Ahr Valley", with its base name "Ahr") in the sentence
     ``text[start:end]``; the base name is "" for a unit."""
     seg = text[start:end]
-    if not _UNIT_HINT.search(seg):
-        return
     for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER):
         feature = rx is _FEATURE_AFTER
         for m in rx.finditer(seg):
@@ -1239,6 +1254,7 @@ def _resolve(
     known = gaz.prefixes()  # every key and word-prefix of a key (see _longest_name)
     matches: list[_Match] = []
     headlines: set[int] = set()
+    units: set[int] = set()  # sentences holding a unit or feature word
     for sent, s, e in segments:
         toks = _tokens(text[s:e], s)
         found = _find(text, toks, sent, gaz, known)
@@ -1246,6 +1262,8 @@ def _resolve(
             matches.extend(found)
             if _title_case(toks):
                 headlines.add(sent)
+        if sent >= 0 and any(tok.text in _UNIT_WORDS for tok in toks):
+            units.add(sent)
     matches.sort(key=_start)
     doc = _Doc(
         text,
@@ -1255,8 +1273,10 @@ def _resolve(
         lookup=gaz.lookup,
         outlet=outlet,
         country_names=gaz.countries,
+        unit_sentences=units,
     )
     doc.common = gaz.common_words()
+    doc.plain = gaz.plain_words()
     for step in _PASSES:
         step(doc)
     return doc
