@@ -29,6 +29,8 @@ import html
 import warnings
 from pathlib import Path
 
+# charts inline, whatever MPLBACKEND says (servers and CI often set Agg)
+# %matplotlib inline
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display

@@ -18,7 +18,13 @@ import pytest
 from newsframe.cli import main
 from newsframe.errors import NewsframeError
 from newsframe.paths import NOTEBOOKS, REPORTS, SEED
-from newsframe.report import ReportError, build_report, execute_notebook
+from newsframe.report import (
+    REPORT_NOTEBOOK,
+    ReportError,
+    build_report,
+    execute_notebook,
+    missing_charts,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
@@ -239,6 +245,52 @@ def test_corpus_report_lists_bad_files_and_pools_the_rest(tmp_path):
     assert ">NaN<" not in html
     record = nbformat.read(html_path.with_suffix(".ipynb"), as_version=4)
     assert _longest_table(record) <= MAX_TABLE_ROWS
+
+
+@pytest.mark.slow
+def test_agg_in_the_environment_still_gives_every_chart(tmp_path, monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # as on servers and in CI
+    html_path = build_report([SEED], output=tmp_path / "agg.html")
+    html = html_path.read_text(encoding="utf-8")
+    assert html.count('src="data:image/png;base64,') >= 7
+    assert missing_charts(html_path.with_suffix(".ipynb")) == []
+
+
+@pytest.mark.slow
+def test_a_report_without_its_charts_fails_clearly(tmp_path):
+    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    # after the imports cell (which forces the inline backend), as if it had not
+    nb.cells.insert(3, nbformat.v4.new_code_cell("plt.switch_backend('agg')"))
+    broken = tmp_path / "no-charts.ipynb"
+    nbformat.write(nb, broken)
+    out = tmp_path / "out.html"
+    with pytest.raises(ReportError, match=r"chart\(s\) missing.*Article overview.*Coverage by"):
+        build_report([SEED], output=out, notebook=broken)
+    assert not out.exists()
+
+
+def test_missing_charts_reads_chart_cells_and_their_notes(tmp_path):
+    v4 = nbformat.v4
+    drawn = v4.new_code_cell("ax = plot_x(df)\nplt.show()")
+    drawn.outputs = [v4.new_output("display_data", {"image/png": "iVBORw0KGgo="})]
+    noted = v4.new_code_cell("if many:\n    plt.show()\nelse:\n    note()")
+    noted.outputs = [v4.new_output("display_data", {"text/html": "<p class='nf-note'>one</p>"})]
+    lost = v4.new_code_cell("display(table)\nplot_y(df)\nplt.show()")
+    lost.outputs = [v4.new_output("display_data", {"text/html": "<table></table>"})]
+    commented = v4.new_code_cell("# plt.show() is not called here\nx = 1")
+    nb = v4.new_notebook(
+        cells=[
+            v4.new_markdown_cell("## Maps"),
+            drawn,
+            noted,
+            v4.new_markdown_cell("## Tone"),
+            lost,
+            commented,
+        ]
+    )
+    path = tmp_path / "run.ipynb"
+    nbformat.write(nb, path)
+    assert missing_charts(path) == ["cell 5 (Tone)"]
 
 
 def test_no_article_is_an_error():

@@ -9,7 +9,14 @@ The steps are deliberately separate so that each can fail with a clear message:
    template that loads no script or stylesheet from the network (no require.js, MathJax or
    widget manager). The HTML is written to a temporary file and renamed into place, so a
    failure never leaves half a report behind.
-4. The executed notebook is kept beside the HTML as the record of the run.
+4. The executed notebook is kept beside the HTML as the record of the run, after a check that
+   every chart cell drew its chart (:func:`missing_charts`): a kernel without matplotlib's
+   inline backend would otherwise give a report without charts and no error.
+
+The report notebook ships inside the package (:data:`newsframe.paths.REPORT_NOTEBOOK`, a copy
+of ``notebooks/00-report`` that ``make notebooks-sync`` refreshes), so that a wheel install
+builds reports from any folder. Its first code cell forces the inline backend, so that
+``MPLBACKEND=Agg`` in the environment does not silence the charts.
 """
 
 from __future__ import annotations
@@ -25,10 +32,9 @@ from typing import Any
 
 from .article import read_article
 from .errors import NewsframeError
-from .paths import NOTEBOOKS, PACKAGE_DATA, REPORTS
+from .paths import PACKAGE_DATA, REPORT_NOTEBOOK, REPORTS
 from .reading import DateLike, parse_date
 
-REPORT_NOTEBOOK = NOTEBOOKS / "00-report.ipynb"
 TEMPLATE_DIR = PACKAGE_DATA / "report_template"
 
 
@@ -63,8 +69,11 @@ def execute_notebook(
     *,
     label: str = "",
     timeout: int = 600,
+    cwd: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Run ``notebook`` with papermill and write the executed copy to ``output``.
+
+    The kernel runs in ``cwd`` (default: the notebook's folder).
 
     Raises:
         ReportError: a cell failed; the message names the cell, ``label`` and the error.
@@ -79,7 +88,7 @@ def execute_notebook(
             str(out),
             parameters=parameters,
             kernel_name="python3",
-            cwd=str(Path(notebook).parent),
+            cwd=str(cwd if cwd is not None else Path(notebook).parent),
             progress_bar=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
@@ -96,6 +105,50 @@ def execute_notebook(
             f"{label or notebook}: could not run {Path(notebook).name}: {exc}"
         ) from None
     return out
+
+
+_CHART_CALL = re.compile(r"^[^#\n]*\bplt\.show\(\)", re.M)
+_NOTE = re.compile(r"class=['\"]nf-note['\"]")
+
+
+def missing_charts(executed: str | os.PathLike[str]) -> list[str]:
+    """The chart cells of an executed notebook that show no chart, each as "cell N (section)".
+
+    A chart cell is a code cell that calls ``plt.show()``. It must show an image, or a note
+    (``class='nf-note'``) saying why it has nothing to draw; a cell that shows neither lost
+    its chart, which is what a non-inline matplotlib backend (``MPLBACKEND=Agg``) does.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(executed), as_version=4)
+    section = "the start"
+    missing = []
+    for i, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "markdown":
+            heading = re.search(r"^##\s+(.+)$", cell.source, re.M)
+            section = heading.group(1).strip() if heading else section
+            continue
+        if cell.cell_type != "code" or not _CHART_CALL.search(cell.source):
+            continue
+        data = [out.get("data", {}) for out in cell.get("outputs", [])]
+        if any("image/png" in d or "image/svg+xml" in d for d in data):
+            continue
+        if any(_NOTE.search(str(d.get("text/html", ""))) for d in data):
+            continue
+        missing.append(f"cell {i} ({section})")
+    return missing
+
+
+def check_charts(executed: str | os.PathLike[str], label: str = "") -> None:
+    """Raise :class:`ReportError` when a chart cell of the executed notebook drew no chart."""
+    missing = missing_charts(executed)
+    if missing:
+        backend = os.environ.get("MPLBACKEND")
+        hint = f" (MPLBACKEND={backend!r} is set)" if backend else ""
+        raise ReportError(
+            f"{label or executed}: {len(missing)} chart(s) missing from the report: "
+            f"{', '.join(missing)}; the kernel did not draw inline{hint}"
+        )
 
 
 def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[str]) -> Path:
@@ -203,7 +256,10 @@ def build_report(
         "scheduler": scheduler,
     }
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-    execute_notebook(notebook, executed, params, label=label)
+    # the kernel runs beside the output, not in the (possibly read-only) package folder
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    execute_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
+    check_charts(executed, label)
     return export_html(executed, html_path)
 
 
@@ -211,16 +267,13 @@ def strip_outputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Remove outputs and execution counts from notebooks in place; return those changed."""
     import nbformat
 
+    from .lab import strip_model
+
     changed = []
     for p in map(Path, paths):
         nb = nbformat.read(str(p), as_version=4)
         before = json.dumps(nb, sort_keys=True)
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = []
-                cell.execution_count = None
-            cell.metadata.pop("execution", None)
-        nb.metadata.pop("papermill", None)
+        strip_model(nb)
         if json.dumps(nb, sort_keys=True) != before:
             nbformat.write(nb, str(p))
             changed.append(p)
@@ -245,4 +298,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 if __name__ == "__main__":
     raise SystemExit(main())
 
-__all__ = ["ReportError", "build_report", "check_inputs", "export_html", "strip_outputs"]
+__all__ = [
+    "REPORT_NOTEBOOK",
+    "ReportError",
+    "build_report",
+    "check_charts",
+    "check_inputs",
+    "export_html",
+    "missing_charts",
+    "strip_outputs",
+]
