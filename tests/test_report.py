@@ -76,7 +76,7 @@ def test_report_file_and_record(seed_report):
     assert _longest_table(record) <= MAX_TABLE_ROWS
 
 
-def _open(page_path: Path, tmp_path: Path):
+def _open(page_path: Path, tmp_path: Path, width: int = 1100):
     from playwright.sync_api import sync_playwright
 
     pw = sync_playwright().start()
@@ -91,7 +91,7 @@ def _open(page_path: Path, tmp_path: Path):
             "--disable-sync",
         ],
     )
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, offline=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, offline=True)
     blocked: list[str] = []
 
     def route(r):
@@ -138,6 +138,50 @@ def test_report_in_a_browser_offline(seed_report, tmp_path):
     assert "French, Malian forces seize key city from militants" in text
     assert "Bamako, Mali (CNN) --" in text
     assert "import newsframe" not in text  # code is hidden
+
+
+SCREENSHOTS_TO_DOCS = "NEWSFRAME_SCREENSHOTS_TO_DOCS"
+"""Set to 1 to save the screenshots below into docs/ as well (how docs/report-*.png are made)."""
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize("width", [1280, 400])
+def test_report_reads_at_desk_and_phone_widths(seed_report, tmp_path, width):
+    import os
+
+    pw, browser, page, blocked, dialogs = _open(seed_report, tmp_path, width=width)
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        charts = page.evaluate(
+            "Array.from(document.images).map(i => [i.alt, i.getBoundingClientRect().width,"
+            " i.naturalWidth])"
+        )
+        boxes = page.evaluate(
+            "Array.from(document.querySelectorAll('table')).map(t => {"
+            " const box = t.closest('.nf-table');"
+            " return [box !== null, box ? box.getBoundingClientRect().right : 1e9,"
+            " box ? getComputedStyle(box).overflowX : ''];})"
+        )
+        index_cells = page.evaluate("document.querySelectorAll('table tbody th').length")
+        shot = REPORTS / f"report-{width}.png"
+        page.screenshot(path=str(shot), full_page=False)
+    finally:
+        browser.close()
+        pw.stop()
+    if os.environ.get(SCREENSHOTS_TO_DOCS) == "1":
+        shutil.copy(shot, Path(__file__).parents[1] / "docs" / shot.name)
+    assert blocked == [] and dialogs == []
+    assert overflow <= 1, "the page itself scrolls sideways"
+    alts = [alt for alt, _, _ in charts]
+    assert len(alts) >= 7 and len(set(alts)) == len(alts), "every chart needs its own alt text"
+    for alt, shown, natural in charts:
+        # type of 7 pt at 110 dpi is 10.7 px: drawn at 0.85 or more it stays at 9 px or more
+        assert shown >= 0.85 * natural - 1, f"{alt}: {shown:.0f} of {natural} px"
+    assert boxes and all(
+        inside and right <= width + 1 and ox == "auto" for inside, right, ox in boxes
+    )
+    assert index_cells == 0  # no pandas index column
 
 
 CRAFTED = (

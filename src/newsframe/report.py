@@ -194,28 +194,67 @@ def _strip_remote_assets(html: str) -> str:
     return _REMOTE.sub("", html)
 
 
-_HEADING_OR_IMG = re.compile(
+_HEADING_PARA_OR_IMG = re.compile(
     r"<h2[^>]*>(?P<h>.*?)</h2>"
+    r"|<p>(?P<p>.*?)</p>"
     r"|<img (?:alt=\"No description has been provided for this image\" )?"
     r"(?P<img>(?![^>]*\balt=)[^>]*)>",
     re.S,
 )
+MIN_CHART_SCALE = 0.85
+"""A chart is never drawn narrower than this share of its pixel width: its smallest type
+(7 pt at the report's 110 dpi, 10.7 px) stays at 9 px or more; a narrower screen scrolls it."""
+
+
+def _png_width(src: str) -> int | None:
+    """Pixel width of a ``data:image/png;base64,`` URI (read from its IHDR header)."""
+    import base64
+
+    prefix = "data:image/png;base64,"
+    if not src.startswith(prefix):
+        return None
+    try:
+        head = base64.b64decode(src[len(prefix) : len(prefix) + 32])
+    except ValueError:
+        return None
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or len(head) < 24:
+        return None
+    return int.from_bytes(head[16:20], "big")
 
 
 def _add_alt_text(html: str) -> str:
-    """Give every chart an ``alt`` text naming the report section it belongs to."""
+    """Give every chart a distinct ``alt`` text: its report section and the sentence that
+    introduces it (the paragraph before it), numbered when a section has several; and a
+    minimum width (:data:`MIN_CHART_SCALE`) so that its type stays readable on small screens."""
     import html as html_lib
 
-    section = "Report"
+    section, sentence = "Report", ""
+    seen: dict[str, int] = {}
+
+    def text_of(fragment: str) -> str:
+        plain = html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).replace("¶", "")
+        return " ".join(plain.split())
 
     def sub(m: re.Match[str]) -> str:
-        nonlocal section
+        nonlocal section, sentence
         if m.group("h") is not None:
-            section = re.sub(r"<[^>]+>", "", m.group("h")).replace("¶", "").strip() or section
+            section, sentence = text_of(m.group("h")) or section, ""
             return m.group(0)
-        return f'<img alt="Chart: {html_lib.escape(section)}" {m.group("img")}>'
+        if m.group("p") is not None:
+            first = re.split(r"(?<=[.;:])\s", text_of(m.group("p")), maxsplit=1)[0]
+            sentence = first[:160].rstrip(";:,")
+            return m.group(0)
+        attrs = m.group("img")
+        alt = f"Chart: {section}" + (f". {sentence}" if sentence else "")
+        seen[alt] = seen.get(alt, 0) + 1
+        if seen[alt] > 1:
+            alt += f" (chart {seen[alt]})"
+        src = re.search(r'src="([^"]*)"', attrs)
+        width = _png_width(src.group(1)) if src else None
+        style = f' style="min-width: {round(width * MIN_CHART_SCALE)}px"' if width else ""
+        return f'<img alt="{html_lib.escape(alt)}"{style} {attrs}>'
 
-    return _HEADING_OR_IMG.sub(sub, html)
+    return _HEADING_PARA_OR_IMG.sub(sub, html)
 
 
 def build_report(
