@@ -11,7 +11,7 @@ NB_STEMS = $(sort $(basename $(wildcard notebooks/*.ipynb notebooks/*.py)))
 NB_SOURCES = $(foreach s,$(NB_STEMS),$(firstword $(wildcard $(s).py $(s).ipynb)))
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lint typecheck format bench bench-hostile fuzz docs clean notebooks-sync notebooks-strip
+.PHONY: help install lab report test lint typecheck format bench bench-hostile fuzz docs clean notebooks-sync notebooks-strip
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -19,12 +19,16 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,dask,docs]"
+	$(PY) -m pip install --quiet -e ".[lab,test,dask,docs]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(PY) -m newsframe.lab install-config >/dev/null
 	$(PY) -m newsframe.gazetteer build
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv (if missing) and install newsframe with its test tools
+install: $(STAMP) ## Create .venv (if missing) and install newsframe, JupyterLab and the test tools
+
+lab: $(STAMP) ## Start JupyterLab on notebooks/ (saved notebooks keep no outputs; Ctrl-C stops it)
+	$(VENV)/bin/jupyter lab notebooks/
 
 report: $(STAMP) ## Build reports/<stem>.html for the seed article
 	$(VENV)/bin/newsframe report $(SEED)
@@ -62,8 +66,9 @@ notebooks-sync: $(STAMP) ## Sync each notebook with its .py (jupytext --sync), t
 	$(VENV)/bin/jupytext --sync --quiet $(NB_SOURCES)
 	@$(MAKE) --no-print-directory notebooks-strip
 
-notebooks-strip: $(STAMP) ## Strip outputs from the committed notebooks
+notebooks-strip: $(STAMP) ## Strip outputs from the committed notebooks; copy the report into the package
 	$(PY) -m newsframe.report --strip notebooks/*.ipynb
+	cp notebooks/00-report.ipynb src/newsframe/data/report.ipynb
 	@touch notebooks/*.py  # keep each .py newer than its .ipynb, as jupytext expects
 
 clean: ## Remove generated reports and caches (keeps .venv)

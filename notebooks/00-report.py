@@ -29,8 +29,11 @@ import html
 import warnings
 from pathlib import Path
 
+# charts inline, whatever MPLBACKEND says (servers and CI often set Agg)
+# %matplotlib inline
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython import get_ipython
 from IPython.display import HTML, display
 
 import newsframe as nf
@@ -42,6 +45,18 @@ from newsframe.plots.structure import plot_article_map, plot_section_counts, sec
 from newsframe.plots.timeline import plot_date_strip, plot_timeline_density
 
 pd.set_option("display.max_colwidth", 80)
+
+
+def table_html(frame: pd.DataFrame) -> str:
+    """Every table of the report: no pandas index column (labels become a column), in a box
+    that scrolls sideways on a narrow screen. to_html escapes the article's text."""
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.name:
+        frame = frame.reset_index()
+    table = frame.to_html(index=False, border=0, na_rep="—", classes="dataframe")
+    return f"<div class='nf-table'>{table}</div>"
+
+
+get_ipython().display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
 plt.rcParams.update({"figure.dpi": 110, "font.size": 9})
 if isinstance(article_paths, str):
     article_paths = [article_paths]
@@ -100,7 +115,7 @@ if single:
                 len(data.sentences),
             ]
         },
-        index=["title", "published", "dateline", "source", "lines", "sentences"],
+        index=pd.Index(["title", "published", "dateline", "source", "lines", "sentences"], name=""),
     )
 else:
     display(HTML(f"<p>{html.escape(data.summary())}</p>"))
@@ -208,6 +223,11 @@ first.dates[cols].head(20)
 
 # %%
 by_section = nf.sentiment_by_section(source, by_article=False)
+# the caveats first (how many sentences, the small-section flag, VADER's second opinion), so
+# that they stay in view on a narrow screen
+first_columns = ["section", "sentences", "few_sentences", "polarity_mean", "ci_low", "ci_high"]
+first_columns += ["vader_mean"]
+by_section = by_section[[*first_columns, *by_section.columns.difference(first_columns, sort=False)]]
 display(by_section.round(3))
 ax = plot_sentiment_by_section(data.sentiment if single else by_section)
 plt.show()

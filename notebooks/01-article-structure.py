@@ -30,6 +30,8 @@ figures_dir = None  # folder for each chart's PNG and CSV, or None for reports/f
 # `figures_dir`.
 
 # %%
+# charts inline, whatever MPLBACKEND says (servers and CI often set Agg)
+# %matplotlib inline
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display

@@ -30,6 +30,8 @@ figures_dir = None  # folder for each chart's PNG and CSV, or None for reports/f
 # data it draws beside it as a CSV, in `figures_dir`.
 
 # %%
+# charts inline, whatever MPLBACKEND says (servers and CI often set Agg)
+# %matplotlib inline
 import matplotlib.pyplot as plt
 import pandas as pd
 

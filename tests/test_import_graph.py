@@ -47,6 +47,7 @@ LAYERS: dict[str, int] = {
     # 7: entry points
     "report": 7,
     "cli": 7,
+    "lab": 7,
     "__main__": 7,
 }
 

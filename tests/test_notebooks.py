@@ -10,8 +10,13 @@ cell, a documented ``parameters`` cell, the data read once, and prose before eve
 from __future__ import annotations
 
 import ast
+import copy
 import io
+import json
 import re
+import shutil
+import subprocess
+import sys
 import tokenize
 import tomllib
 
@@ -20,8 +25,8 @@ import nbformat
 import papermill
 import pytest
 
-from newsframe.paths import NOTEBOOKS, ROOT
-from newsframe.report import strip_outputs
+import newsframe.lab as lab
+from newsframe.paths import CHECKOUT, NOTEBOOKS, REPORT_NOTEBOOK, ROOT
 
 NAMES = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
 
@@ -42,9 +47,12 @@ def test_notebooks_are_found():
     assert "00-report" in NAMES and len(NAMES) >= 5
 
 
-def test_pairing_is_configured_at_the_top_level():
-    config = tomllib.loads((ROOT / "jupytext.toml").read_text(encoding="utf-8"))
+def test_pairing_is_configured_beside_the_notebooks():
+    # beside them, so that JupyterLab started on notebooks/ (`make lab`) finds it too: its
+    # contents manager looks for the file no higher than the folder it serves
+    config = tomllib.loads((NOTEBOOKS / "jupytext.toml").read_text(encoding="utf-8"))
     assert config["formats"] == "ipynb,py:percent"
+    assert not (ROOT / "jupytext.toml").exists()  # one configuration, not two
 
 
 def test_every_notebook_has_its_script_and_every_script_its_notebook():
@@ -60,15 +68,80 @@ def test_notebook_and_script_hold_the_same_cells(name):
         assert a == b, f"{name}: cell {i} differs between .ipynb and .py; run `make notebooks-sync`"
 
 
+def _committed(path) -> str:
+    """The text git would commit for ``path`` (its staged version), else the file itself.
+
+    Outputs that JupyterLab writes into the working copy do not fail the suite; outputs that
+    are staged for a commit do.
+    """
+    git = shutil.which("git")
+    if git and CHECKOUT is not None:
+        rel = path.relative_to(CHECKOUT).as_posix()
+        res = subprocess.run(
+            [git, "-C", str(CHECKOUT), "show", f":{rel}"], capture_output=True, text=True
+        )
+        if res.returncode == 0:
+            return res.stdout
+    return path.read_text(encoding="utf-8")
+
+
+def _without_outputs(text: str, name: str) -> None:
+    nb = json.loads(text)
+    stripped = copy.deepcopy(nb)
+    lab.strip_model(stripped)
+    for i, (cell, clean) in enumerate(zip(nb["cells"], stripped["cells"], strict=True)):
+        assert cell == clean, f"{name}: cell {i} has outputs; run `make notebooks-strip`"
+    assert nb == stripped, f"{name}: run metadata left; run `make notebooks-strip`"
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_is_committed_without_outputs(name):
-    path = NOTEBOOKS / f"{name}.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type == "code":
-            assert cell.outputs == [], f"{name}: cell {i} has outputs; run `make notebooks-strip`"
-            assert cell.execution_count is None, f"{name}: cell {i} has an execution count"
-    assert strip_outputs([path]) == []  # nothing else (papermill metadata...) to strip
+    _without_outputs(_committed(NOTEBOOKS / f"{name}.ipynb"), name)
+
+
+def test_the_packaged_report_notebook_is_the_report_notebook():
+    assert REPORT_NOTEBOOK.is_file()
+    packaged = jupytext.reads(REPORT_NOTEBOOK.read_text(encoding="utf-8"), fmt="ipynb")
+    assert _cells(packaged) == _cells(_script("00-report")), "run `make notebooks-sync`"
+    _without_outputs(REPORT_NOTEBOOK.read_text(encoding="utf-8"), "report.ipynb")
+
+
+def _notebook_with_outputs() -> dict:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1 + 1", execution_count=3)
+    cell.outputs = [
+        nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("# t"), cell]
+    return json.loads(nbformat.writes(nb))
+
+
+def test_jupyter_saves_the_project_notebooks_without_outputs(tmp_path, monkeypatch):
+    """The pre-save hook that `make install` registers, run by Jupyter's own file manager."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    project = tmp_path / "notebooks"
+    elsewhere = tmp_path / "scratch"
+    project.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setattr(lab, "NOTEBOOKS", project)
+    manager = FileContentsManager(root_dir=str(tmp_path), pre_save_hook=lab.HOOK)
+    for folder in ("notebooks", "scratch"):
+        manager.save({"type": "notebook", "content": _notebook_with_outputs()}, f"{folder}/n.ipynb")
+    saved = nbformat.read(project / "n.ipynb", as_version=4)
+    assert saved.cells[1].outputs == [] and saved.cells[1].execution_count is None
+    assert saved.cells[1].source == "1 + 1"
+    other = nbformat.read(elsewhere / "n.ipynb", as_version=4)
+    assert other.cells[1].outputs != []  # a notebook outside notebooks/ keeps its outputs
+
+
+def test_the_hook_is_registered_in_the_environment(tmp_path):
+    path = lab.install_config(str(tmp_path))
+    assert path == tmp_path / "etc/jupyter/jupyter_server_config.d/newsframe.json"
+    assert json.loads(path.read_text())["ContentsManager"]["pre_save_hook"] == lab.HOOK
+    if CHECKOUT is not None and sys.prefix == str(CHECKOUT / ".venv"):  # `make install` ran
+        installed = json.loads(lab.config_file().read_text(encoding="utf-8"))
+        assert installed == json.loads(path.read_text())
 
 
 def _parameters(source: str) -> list[tuple[str, int]]:

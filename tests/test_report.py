@@ -18,7 +18,13 @@ import pytest
 from newsframe.cli import main
 from newsframe.errors import NewsframeError
 from newsframe.paths import NOTEBOOKS, REPORTS, SEED
-from newsframe.report import ReportError, build_report, execute_notebook
+from newsframe.report import (
+    REPORT_NOTEBOOK,
+    ReportError,
+    build_report,
+    execute_notebook,
+    missing_charts,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
@@ -70,7 +76,7 @@ def test_report_file_and_record(seed_report):
     assert _longest_table(record) <= MAX_TABLE_ROWS
 
 
-def _open(page_path: Path, tmp_path: Path):
+def _open(page_path: Path, tmp_path: Path, width: int = 1100):
     from playwright.sync_api import sync_playwright
 
     pw = sync_playwright().start()
@@ -85,7 +91,7 @@ def _open(page_path: Path, tmp_path: Path):
             "--disable-sync",
         ],
     )
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, offline=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, offline=True)
     blocked: list[str] = []
 
     def route(r):
@@ -132,6 +138,50 @@ def test_report_in_a_browser_offline(seed_report, tmp_path):
     assert "French, Malian forces seize key city from militants" in text
     assert "Bamako, Mali (CNN) --" in text
     assert "import newsframe" not in text  # code is hidden
+
+
+SCREENSHOTS_TO_DOCS = "NEWSFRAME_SCREENSHOTS_TO_DOCS"
+"""Set to 1 to save the screenshots below into docs/ as well (how docs/report-*.png are made)."""
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize("width", [1280, 400])
+def test_report_reads_at_desk_and_phone_widths(seed_report, tmp_path, width):
+    import os
+
+    pw, browser, page, blocked, dialogs = _open(seed_report, tmp_path, width=width)
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        charts = page.evaluate(
+            "Array.from(document.images).map(i => [i.alt, i.getBoundingClientRect().width,"
+            " i.naturalWidth])"
+        )
+        boxes = page.evaluate(
+            "Array.from(document.querySelectorAll('table')).map(t => {"
+            " const box = t.closest('.nf-table');"
+            " return [box !== null, box ? box.getBoundingClientRect().right : 1e9,"
+            " box ? getComputedStyle(box).overflowX : ''];})"
+        )
+        index_cells = page.evaluate("document.querySelectorAll('table tbody th').length")
+        shot = REPORTS / f"report-{width}.png"
+        page.screenshot(path=str(shot), full_page=False)
+    finally:
+        browser.close()
+        pw.stop()
+    if os.environ.get(SCREENSHOTS_TO_DOCS) == "1":
+        shutil.copy(shot, Path(__file__).parents[1] / "docs" / shot.name)
+    assert blocked == [] and dialogs == []
+    assert overflow <= 1, "the page itself scrolls sideways"
+    alts = [alt for alt, _, _ in charts]
+    assert len(alts) >= 7 and len(set(alts)) == len(alts), "every chart needs its own alt text"
+    for alt, shown, natural in charts:
+        # type of 7 pt at 110 dpi is 10.7 px: drawn at 0.85 or more it stays at 9 px or more
+        assert shown >= 0.85 * natural - 1, f"{alt}: {shown:.0f} of {natural} px"
+    assert boxes and all(
+        inside and right <= width + 1 and ox == "auto" for inside, right, ox in boxes
+    )
+    assert index_cells == 0  # no pandas index column
 
 
 CRAFTED = (
@@ -239,6 +289,52 @@ def test_corpus_report_lists_bad_files_and_pools_the_rest(tmp_path):
     assert ">NaN<" not in html
     record = nbformat.read(html_path.with_suffix(".ipynb"), as_version=4)
     assert _longest_table(record) <= MAX_TABLE_ROWS
+
+
+@pytest.mark.slow
+def test_agg_in_the_environment_still_gives_every_chart(tmp_path, monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # as on servers and in CI
+    html_path = build_report([SEED], output=tmp_path / "agg.html")
+    html = html_path.read_text(encoding="utf-8")
+    assert html.count('src="data:image/png;base64,') >= 7
+    assert missing_charts(html_path.with_suffix(".ipynb")) == []
+
+
+@pytest.mark.slow
+def test_a_report_without_its_charts_fails_clearly(tmp_path):
+    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    # after the imports cell (which forces the inline backend), as if it had not
+    nb.cells.insert(3, nbformat.v4.new_code_cell("plt.switch_backend('agg')"))
+    broken = tmp_path / "no-charts.ipynb"
+    nbformat.write(nb, broken)
+    out = tmp_path / "out.html"
+    with pytest.raises(ReportError, match=r"chart\(s\) missing.*Article overview.*Coverage by"):
+        build_report([SEED], output=out, notebook=broken)
+    assert not out.exists()
+
+
+def test_missing_charts_reads_chart_cells_and_their_notes(tmp_path):
+    v4 = nbformat.v4
+    drawn = v4.new_code_cell("ax = plot_x(df)\nplt.show()")
+    drawn.outputs = [v4.new_output("display_data", {"image/png": "iVBORw0KGgo="})]
+    noted = v4.new_code_cell("if many:\n    plt.show()\nelse:\n    note()")
+    noted.outputs = [v4.new_output("display_data", {"text/html": "<p class='nf-note'>one</p>"})]
+    lost = v4.new_code_cell("display(table)\nplot_y(df)\nplt.show()")
+    lost.outputs = [v4.new_output("display_data", {"text/html": "<table></table>"})]
+    commented = v4.new_code_cell("# plt.show() is not called here\nx = 1")
+    nb = v4.new_notebook(
+        cells=[
+            v4.new_markdown_cell("## Maps"),
+            drawn,
+            noted,
+            v4.new_markdown_cell("## Tone"),
+            lost,
+            commented,
+        ]
+    )
+    path = tmp_path / "run.ipynb"
+    nbformat.write(nb, path)
+    assert missing_charts(path) == ["cell 5 (Tone)"]
 
 
 def test_no_article_is_an_error():

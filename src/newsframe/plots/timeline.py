@@ -1,8 +1,9 @@
 """Timeline charts: where in the calendar an article points, and with which words.
 
 * :func:`plot_timeline_density` shows day mentions as bars stacked by section, and spans
-  (weekend, week, month, season, year, decade) as translucent horizontal bands in lanes above
-  them, so that "last week" reads as one week and not as seven spikes. A dashed line marks the
+  (weekend, week, month, season, year, decade) as translucent bands in lanes of a panel above
+  them (same date axis, its own lanes), so that "last week" reads as one week and not as seven
+  spikes, and never counts on the "mentions per day" axis. A dashed line marks the
   publication date.
 * :func:`plot_date_strip` is a rug of the expressions: one row per expression in reading
   order, a dot (a day) or a bar (a span) at its dates, and its text beside it.
@@ -102,41 +103,84 @@ def plot_timeline_density(
         **style: ``figsize``, ``title``, ``xlim`` (two dates), ``band_alpha`` (default 0.25),
             ``bar_width`` in days (default 0.8).
 
-    Day mentions are bars (height = number of mentions, stacked by section). Span mentions
-    are translucent bands in one lane per granularity (weekend, week, month, season, year,
-    decade) above the bars. The x-range covers day and week-scale mentions around the
-    publication date; spans and days outside it are counted in a note.
+    Day mentions are bars on ``ax`` (height = mentions per day, stacked by section). Span
+    mentions (weekend, week, month, season, year, decade) are bands in a panel of their own
+    above it, sharing its date axis: one lane per granularity that has a band in view, so the
+    "mentions per day" axis counts days only and no lane is empty. The x-range covers day and
+    week-scale mentions around the publication date; what falls outside it, and expressions
+    left unresolved (without a publication date), are counted in a note under the axis.
+    Returns ``ax`` (the day bars); the span panel is ``ax.child_axes[0]`` when drawn.
     """
     frame, pub_from_obj = _frame_of(dates_or_density)
     published = published if published is not None else pub_from_obj
     ax = get_ax(ax, style.get("figsize", (9, 4.5)))
-    if "title" in style:
-        ax.set_title(style["title"])
     bars = _day_bars(frame) if len(frame) else pd.DataFrame()
     spans = _spans(frame) if len(frame) else pd.DataFrame()
+    unresolved = _unresolved_note(frame, published)
     if bars.empty and spans.empty:
-        return no_data(ax, EMPTY_MESSAGE)
+        if "title" in style:
+            ax.set_title(style["title"])
+        return no_data(ax, f"no dates resolved: {unresolved}" if unresolved else EMPTY_MESSAGE)
 
     pub = pd.Timestamp(published) if published is not None else None
     lo, hi = _date_range(bars, spans, pub, style.get("xlim"))
     top = _draw_day_bars(ax, bars, width=float(style.get("bar_width", 0.8)))
-    lanes = [
-        g for g in SPAN_LANES if not spans.empty and g in set(spans["granularity"].astype(str))
-    ]
-    # bars use the lower part of the axes; each span granularity gets a lane above them
-    bar_share = 0.62 if lanes else 0.92
-    alpha = float(style.get("band_alpha", 0.25))
-    outside = _draw_span_lanes(ax, spans, lanes, bar_share, (lo, hi), alpha)
+    outside = 0
     if not bars.empty:
         outside += int(((bars["date"] < lo) | (bars["date"] > hi)).sum())
+    visible, hidden = _spans_in_view(spans, (lo, hi))
+    outside += hidden
+    lanes = [g for g in SPAN_LANES if not visible.empty and g in set(visible["granularity"])]
+    head = ax
+    if lanes:
+        alpha = float(style.get("band_alpha", 0.25))
+        head = _draw_span_panel(ax, visible, lanes, (lo, hi), alpha)
+    if bars.empty:
+        ax.text(
+            0.5, 0.5, "no single day mentioned", transform=ax.transAxes,
+            ha="center", va="center", color="0.4", fontsize=8,
+        )  # fmt: skip
     if pub is not None and lo <= pub <= hi:
-        ax.axvline(pub, color="0.2", linestyle="--", linewidth=1)
+        for axes in {ax, head}:
+            axes.axvline(pub, color="0.2", linestyle="--", linewidth=1)
         ax.text(pub, top * 1.02, " published", fontsize=8, color="0.2", va="bottom", ha="left")
-    _finish_axes(ax, (lo, hi), top / bar_share, outside)
-    _section_legend(ax, bars, spans)
+    notes = [f"{outside} mention(s) outside this range"] if outside else []
+    notes += [unresolved] if unresolved else []
+    _finish_axes(ax, (lo, hi), top * 1.12, "; ".join(notes))
+    if "title" in style:
+        head.set_title(style["title"])
+    _section_legend(head, bars, visible)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
+
+
+def _unresolved_note(frame: pd.DataFrame, published: Any) -> str:
+    """ "N expression(s) unresolved: …" for a dates frame with NaT rows, else ""."""
+    if "date_start" not in frame.columns:
+        return ""
+    n = int(frame["date_start"].isna().sum())
+    if not n:
+        return ""
+    why = (
+        "no publication date to resolve them against (give published= or --published)"
+        if published is None
+        else "no date could be fixed for them"
+    )
+    return f"{n} expression(s) unresolved: {why}"
+
+
+def _spans_in_view(
+    spans: pd.DataFrame, xrange: tuple[pd.Timestamp, pd.Timestamp]
+) -> tuple[pd.DataFrame, int]:
+    """The spans that overlap ``xrange`` (granularity as str), and how many do not."""
+    if spans.empty:
+        return spans, 0
+    lo, hi = xrange
+    ends = spans["end"].map(lambda e: min(pd.Timestamp(e) + pd.Timedelta(days=1), CALENDAR[1]))
+    keep = (ends >= lo) & (spans["start"].map(pd.Timestamp) <= hi)
+    visible = spans[keep].assign(granularity=spans["granularity"].astype(str))
+    return visible, int((~keep).sum())
 
 
 def _date_range(
@@ -182,73 +226,56 @@ def _draw_day_bars(ax: Axes, bars: pd.DataFrame, width: float) -> float:
     return max(1.0, float(bottom.max()))
 
 
-def _draw_span_lanes(
+def _draw_span_panel(
     ax: Axes,
     spans: pd.DataFrame,
     lanes: list[str],
-    bar_share: float,
     xrange: tuple[pd.Timestamp, pd.Timestamp],
     alpha: float,
-) -> int:
-    """Draw each span as a band in its granularity's lane, above the bars (the lower
-    ``bar_share`` of the axes), and name the lane on the right; return how many spans fall
-    outside ``xrange``."""
+) -> Axes:
+    """Draw each span as a band in its granularity's lane, in a panel above ``ax`` that shares
+    its date axis; lanes are named on the left. Return the panel."""
+    height = min(0.12 * len(lanes) + 0.04, 0.5)
+    panel = plain(ax.inset_axes((0.0, 1.06, 1.0, height), sharex=ax))
     lo, hi = xrange
-    lane_h = (0.97 - bar_share - 0.03) / max(len(lanes), 1)
-    outside = 0
     for i, gran in enumerate(lanes):
-        y0 = bar_share + 0.03 + i * lane_h
-        for row in spans[spans["granularity"].astype(str) == gran].itertuples():
+        for row in spans[spans["granularity"] == gran].itertuples():
             start = pd.Timestamp(row.start)
             end = min(pd.Timestamp(row.end) + pd.Timedelta(days=1), CALENDAR[1])
-            if end < lo or start > hi:
-                outside += 1
-                continue
             color = SECTION_COLORS.get(str(row.section), "0.5")
-            ax.axvspan(
-                max(start, lo),
-                min(end, hi),
-                ymin=y0 + 0.1 * lane_h,
-                ymax=y0 + 0.9 * lane_h,
+            panel.fill_between(
+                [max(start, lo), min(end, hi)],
+                i - 0.35,
+                i + 0.35,
                 facecolor=color,
                 edgecolor=color,
                 alpha=alpha,
                 linewidth=0.8,
             )
-        ax.text(
-            1.005,
-            y0 + lane_h / 2,
-            plain(gran),
-            transform=ax.transAxes,
-            va="center",
-            ha="left",
-            fontsize=8,
-            color="0.3",
-        )
-    return outside
+    panel.set_ylim(-0.6, len(lanes) - 0.4)
+    panel.set_yticks(range(len(lanes)), [plain(g) for g in lanes], fontsize=8)
+    panel.tick_params(axis="x", labelbottom=False, length=0)
+    panel.tick_params(axis="y", length=0)
+    for side in ("top", "right", "bottom"):
+        panel.spines[side].set_visible(False)
+    panel.set_ylabel("spans", fontsize=8)
+    return panel
 
 
 def _finish_axes(
-    ax: Axes, xrange: tuple[pd.Timestamp, pd.Timestamp], ymax: float, outside: int
+    ax: Axes, xrange: tuple[pd.Timestamp, pd.Timestamp], ymax: float, note: str
 ) -> None:
-    """Set the limits, the y label and concise date ticks; note mentions outside the range."""
+    """Set the limits, the y label and concise date ticks; write ``note`` under the axis,
+    where no bar can hide it."""
     import matplotlib.dates as mdates
 
     ax.set_ylim(0, ymax)
     ax.set_xlim(*xrange)
     ax.set_ylabel("mentions per day")
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    if outside:
-        ax.text(
-            0.99,
-            0.01,
-            f"{outside} mention(s) outside this range",
-            transform=ax.transAxes,
-            ha="right",
-            va="bottom",
-            fontsize=8,
-            color="0.4",
-        )
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+    if note:
+        ax.set_xlabel(note, fontsize=8, color="0.35", loc="left")
 
 
 def _section_legend(ax: Axes, bars: pd.DataFrame, spans: pd.DataFrame) -> None:
@@ -260,11 +287,27 @@ def _section_legend(ax: Axes, bars: pd.DataFrame, spans: pd.DataFrame) -> None:
     ax.legend(
         handles=handles,
         loc="upper left",
-        bbox_to_anchor=(1.06, 0.6),
+        bbox_to_anchor=(1.01, 1.0),
         fontsize=8,
         frameon=False,
         title="section",
     )
+
+
+SHORT_SPAN = pd.Timedelta(days=7)
+"""Spans up to a week set the date strip's range with the days; longer ones are cut to it."""
+
+
+def _strip_range(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The date strip's x-range when longer spans would squeeze the rest: the days and the
+    spans of a week or less, with a margin; None when there are none, or nothing longer."""
+    start, end = rows["date_start"], rows["date_end"]
+    long = (end - start) >= SHORT_SPAN
+    if not long.any() or long.all():
+        return None
+    lo, hi = start[~long].min(), end[~long].max() + pd.Timedelta(days=1)
+    pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
+    return _in_calendar(lo - pad, hi + pad)
 
 
 def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
@@ -276,7 +319,12 @@ def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
         **style: ``figsize``, ``title``, ``max_rows`` (default 60), ``fontsize`` (default 7).
 
     A day is a dot; a span is a bar from its first to its last day. Colour is the section.
-    Unresolved expressions (``NaT``) are listed in a note, not drawn.
+    The date axis covers the days and the spans of a week or less: a longer span ("last
+    year", "July") is cut at the edges of the chart, drawn hatched with an arrow on each cut
+    side (or only an arrow at the edge when it lies wholly outside), and its first and last
+    day are written in its label, so that it does not squeeze every
+    other expression against one edge. Unresolved expressions (``NaT``) are counted in a
+    note, not drawn.
     """
     import matplotlib.dates as mdates
 
@@ -289,16 +337,37 @@ def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
     if rows.empty:
         return no_data(ax, EMPTY_MESSAGE)
     fontsize = style.get("fontsize", 7)
+    xrange = _strip_range(rows)
+    lo, hi = xrange if xrange is not None else CALENDAR
+    cut = 0
     for y, row in enumerate(rows.itertuples()):
         color = SECTION_COLORS.get(str(row.section), "0.5")
         start, end = pd.Timestamp(row.date_start), pd.Timestamp(row.date_end)
+        label = f" {row.surface}  (line {row.line})"
         if end > start:
             stop = min(end + pd.Timedelta(days=1), CALENDAR[1])
-            ax.plot([start, stop], [y, y], color=color, lw=4, alpha=0.6)
+            left, right = max(start, lo), min(stop, hi)
+            if (left, right) != (start, stop):
+                cut += 1
+                label = f" {row.surface}  ({start:%Y-%m-%d} – {end:%Y-%m-%d}, line {row.line})"
+                if left < right:
+                    ax.fill_between(
+                        [left, right], y - 0.18, y + 0.18, facecolor="none", edgecolor=color,
+                        hatch="////", linewidth=0.8,
+                    )  # fmt: skip
+                else:  # wholly outside the range: a mark at the nearer edge
+                    left = right = lo if stop <= lo else hi
+                if left > start:
+                    ax.plot([left], [y], marker="<", color=color, ms=5)
+                if right < stop:
+                    ax.plot([right], [y], marker=">", color=color, ms=5)
+            else:
+                ax.plot([start, stop], [y, y], color=color, lw=4, alpha=0.6)
+            end = max(min(stop, hi), lo)  # the label starts where the bar ends
         else:
             ax.plot([start], [y], "o", color=color, ms=4)
         ax.annotate(
-            plain(f" {row.surface}  (line {row.line})"),
+            plain(label),
             (end, y),
             xytext=(4, 0),
             textcoords="offset points",
@@ -306,21 +375,18 @@ def plot_date_strip(dates: Any, ax: Axes | None = None, **style: Any) -> Axes:
             fontsize=fontsize,
         )
     ax.set_ylim(len(rows) - 0.5, -0.5)
+    if xrange is not None:
+        ax.set_xlim(*xrange)
     _keep_x_in_calendar(ax)
     ax.set_yticks([])
     ax.set_ylabel("expressions in reading order")
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     unresolved = int(frame["date_start"].isna().sum())
-    if unresolved:
-        ax.text(
-            0.99,
-            0.01,
-            f"{unresolved} unresolved",
-            transform=ax.transAxes,
-            ha="right",
-            fontsize=8,
-            color="0.4",
-        )
+    notes = [f"{unresolved} unresolved"] if unresolved else []
+    if cut:
+        notes.insert(0, f"{cut} span(s) longer than a week cut at the edges (hatched, ◂ ▸)")
+    if notes:
+        ax.set_xlabel("; ".join(notes), fontsize=8, color="0.35", loc="left")
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     return ax
