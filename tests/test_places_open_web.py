@@ -247,3 +247,26 @@ def test_a_state_written_as_a_unit_and_a_state_that_is_no_place() -> None:
 def test_a_place_after_a_place_name_prefix_is_no_surname() -> None:
     text = "Mexico's coast is busy.\nBoats leave Puerto Morelos at dawn.\n"
     assert [iso for _, iso in found(text)] == ["MEX", "MEX"]
+
+
+def test_a_town_of_the_articles_main_country_beats_its_namesakes() -> None:
+    text = (
+        "Scotland's ferries are failing.\nIn Edinburgh, ministers met.\n"
+        "Hauliers from Glasgow said the crossing to Tobermory was cancelled.\n"
+    )
+    rows = {r.surface: (r.iso3, r.rule) for r in places(text).itertuples()}
+    assert rows["Tobermory"][0] == "GBR"
+
+
+def test_a_middle_initial_and_a_title_make_a_name() -> None:
+    text = "The judge ruled in Virginia.\nJudge Henry E. Hudson issued an order.\n"
+    assert [iso for _, iso in found(text)] == ["USA"]
+    text = "Texas and New Mexico argued.\nJustice Jackson wrote for the majority.\n"
+    assert [iso for _, iso in found(text)] == ["USA", "USA"]
+
+
+def test_a_surname_opening_a_sentence_is_no_town_of_the_main_country() -> None:
+    assert found("Phillips, 28, of Atlanta, Georgia, has accepted.\n") == [
+        ("Atlanta", "USA"),
+        ("Georgia", "USA"),
+    ]

@@ -24,6 +24,7 @@ PLACE_RULES = (
     "cued_in_mentioned_country",
     "region_of_mentioned_country",
     "only_town_of_mentioned_country",
+    "town_of_main_country",
     "us_state",
     "unit",
 )

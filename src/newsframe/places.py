@@ -201,7 +201,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|an|ar|as|ash|az|ad-d)-[A-Z]")
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _HONORIFIC_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady)\.? $"
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Sir|Dame|Lord|Lady|Justice|"
+    r"Judge|President|Senator|Governor|Mayor|Minister|Chancellor|King|Queen|Prince|Princess|"
+    r"Pope|Sheikh|Ambassador|Bishop|Archbishop)\.? $"
 )
 # "ROGERS: Well, ...": a transcript's speaker (a subhead "Lipari: the capital" is a place)
 _SPEAKER_AFTER = re.compile(r":\s*[\"“A-Z]")
@@ -307,6 +309,7 @@ class _Doc:
     common: frozenset[str] = frozenset()  # ordinary lowercase English words
     plain: frozenset[str] = frozenset()  # those that are never names (verbs, adverbs...)
     unit_sentences: set[int] = field(default_factory=set)  # sentences with a unit word
+    main: str = ""  # the country of more than half the mentions counted before settlements
 
 
 _start = attrgetter("start")
@@ -646,7 +649,7 @@ def _person_context(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[i
         gap = text[prev.end : m.start]
         low = _strip_possessive(prev.text).lower()
         if (
-            gap == " "
+            (gap == " " or (gap == ". " and len(prev.text) == 1))  # "Henry E. Hudson"
             and prev.cap
             and prev.text == _strip_possessive(prev.text)
             and prev.start not in nations_at  # "Austin Herrera": a city before counts
@@ -655,7 +658,7 @@ def _person_context(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[i
             and not (low in doc.common and _opens(m.toks, m.i - 1, text))
             and low not in _FEATURE_BEFORE
             and low not in plain
-            and not prev.text.isupper()
+            and not (prev.text.isupper() and len(prev.text) > 1)  # "US", not an initial
         ):
             return "surname"
     nxt = _next_caps(m, text)
@@ -949,6 +952,7 @@ def _resolve_settlements(doc: _Doc) -> None:
     dropped; any other needs a rung of :data:`_EVIDENCE` and takes the best candidate it
     leaves (:func:`_rank`), or is dropped for want of evidence."""
     rank = _rank(doc.mentioned, doc.divisions)
+    doc.main = _main_country(doc)
     for m in _settlements(doc):
         if m.linked:
             same = [c for c in m.cands if c.iso3 == m.linked and c.kind == "city"]
@@ -1036,6 +1040,16 @@ def _only_town_of_mentioned_country(m: _Match, doc: _Doc) -> list[Candidate]:
     return [c for c in m.cands if c.kind == "city" and not c.common and c.iso3 in doc.mentioned]
 
 
+def _town_of_main_country(m: _Match, doc: _Doc) -> list[Candidate]:
+    """A place of the article's main country (the country of more than half of the
+    mentions counted so far), not an ordinary word and not in a run of capitalised words:
+    an article about Scotland means its Oban, not a namesake elsewhere. Not at the opening of
+    a sentence or clause, where a bare surname stands ("Phillips, 28, of Atlanta")."""
+    if not doc.main or _beside_capitalised(m, doc.text) or _opens(m.toks, m.i, doc.text):
+        return []
+    return [c for c in m.cands if c.kind == "city" and c.iso3 == doc.main and not c.common]
+
+
 _EVIDENCE: tuple[Callable[[_Match, _Doc], list[Candidate]], ...] = (
     _in_mentioned_division,
     _prominent,
@@ -1043,6 +1057,7 @@ _EVIDENCE: tuple[Callable[[_Match, _Doc], list[Candidate]], ...] = (
     _cued_in_mentioned_country,
     _region_of_mentioned_country,
     _only_town_of_mentioned_country,
+    _town_of_main_country,
 )
 """What lets a settlement or region count, strongest first: the first rung that leaves
 candidates decides."""
@@ -1165,6 +1180,22 @@ def _overlaps_disjoint(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether ``[s, e)`` overlaps one of ``spans``, sorted and pairwise disjoint."""
     i = bisect.bisect_left(spans, (s, e))
     return (i > 0 and spans[i - 1][1] > s) or (i < len(spans) and spans[i][0] < e)
+
+
+def _main_country(doc: _Doc) -> str:
+    """The country of more than half of the mentions that count before weaker settlements are
+    decided (nations, paired settlements and those that count outright), or ""."""
+    isos = [m.iso3 for m in doc.matches if not m.drop and m.iso3]
+    rank = _rank(doc.mentioned)
+    for m in _settlements(doc):
+        if m.linked:
+            isos.append(m.linked)
+        elif m.key not in doc.persons and any(_strong(c) for c in m.cands):
+            isos.append(max((c for c in m.cands if _strong(c)), key=rank).iso3)
+    if not isos:
+        return ""
+    iso, n = Counter(isos).most_common(1)[0]
+    return iso if 2 * n > len(isos) else ""
 
 
 def _majority_country(kept: list[_Match]) -> str | None:
