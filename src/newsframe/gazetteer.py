@@ -599,14 +599,15 @@ _SECOND_LEVEL_NOISE = re.compile(
 
 def _add_second_level(b: _Builder, divisions: _Divisions) -> None:
     """GeoNames second-level divisions (counties, council areas, provinces: "Reeves County",
-    "Aberdeenshire", "Orkney Islands" and "Orkney"), each with its first-level division. They
-    are small places: they count only with evidence."""
+    "Aberdeenshire", "Orkney Islands" and "Orkney", "Argyll and Bute" and "Argyll"), each with
+    its first-level division. They are small places: they count only with evidence."""
     for cc, admin1, name in divisions.second:
         iso3 = b.alpha3.get(cc)
         if not iso3:
             continue
         short = _SECOND_LEVEL_NOISE.sub("", name).strip()
-        for n in sorted({name, short}):
+        # "Argyll and Bute", "Perth and Kinross": each part names the place too
+        for n in sorted({name, short, *_and_parts(short)}):
             if "," in n or n.isupper() or len(n) < 4 or normalize(n) in b.common_words:
                 continue
             b.add(n, iso3, "city", admin1=_division_name(admin1))
