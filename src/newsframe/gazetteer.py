@@ -736,11 +736,20 @@ def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:
 
 
 def _load_index(path: Path) -> Gazetteer | None:
+    import gc
+
+    # the index is a few hundred thousand small containers and no cycles: the cyclic
+    # collector, run again and again while they are created, would double the load time
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with gzip.open(path, "rb") as fh:
             payload = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
     if payload.get("version") != INDEX_VERSION:
         return None
     # candidates stay plain tuples until looked up, which keeps loading fast
