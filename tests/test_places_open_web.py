@@ -270,3 +270,11 @@ def test_a_surname_opening_a_sentence_is_no_town_of_the_main_country() -> None:
         ("Atlanta", "USA"),
         ("Georgia", "USA"),
     ]
+
+
+def test_a_name_learned_as_a_persons_is_the_place_after_in() -> None:
+    text = (
+        "Italy's wine exports grew.\nChef Luca Marsala cooked for the guests.\n"
+        "Marsala said the menu was new.\nTourists in Marsala bought wine.\n"
+    )
+    assert [iso for _, iso in found(text)] == ["ITA", "ITA"]

@@ -180,6 +180,8 @@ _ATTACK_WORDS = _words(
     """attack attacks attacked strike strikes struck assault assaults raid raids offensive
     bombing bombings bombardment shelling advance march marched marching closing converged"""
 )
+# words after which a name remembered as a person's is the place after all ("in Marsala")
+_PLACE_ONLY_CUES = _words("in near outside inside across throughout")
 _LANGUAGE_BEFORE = _words(
     "in into speak speaks spoke speaking spoken learn learning learned taught fluent"
 )
@@ -957,7 +959,7 @@ def _resolve_settlements(doc: _Doc) -> None:
         if m.linked:
             same = [c for c in m.cands if c.iso3 == m.linked and c.kind == "city"]
             m.place(max(same, key=rank) if same else m.cands[0]._replace(iso3=m.linked), "pair")
-        elif m.key in doc.persons:
+        elif m.key in doc.persons and _prev_word(m) not in _PLACE_ONLY_CUES:
             m.drop = "person"
         elif all(c.postal for c in m.cands):
             m.drop = "postal code without a town"
