@@ -364,6 +364,7 @@ def build_index() -> Gazetteer:
     _add_second_level(b, divisions)
     _add_division_demonyms(b, divisions)
     _add_saint_abbreviations(b)
+    _flag_compass_names(b)
     return b.gaz
 
 
@@ -582,8 +583,9 @@ def _add_divisions(b: _Builder, divisions: _Divisions) -> None:
         short = _division_name(name)
         pop = divisions.population.get(code, 0)
         for n in sorted({name, short}):
-            # a name that is also an ordinary word ("Rivers", "Delta") is kept, flagged
-            # common, so that it counts only with a unit ("Rivers State") or a pair
+            # a name that is also an ordinary word ("Rivers", "Delta") or only compass words
+            # ("North-West", "Central") is kept, flagged common, so that it counts only with
+            # a unit ("Rivers State") or a pair
             if "," in n or n.isupper() or len(n) < 3:
                 continue
             b.add(n, iso3, "city", subdivision=True, population=pop, admin1=short)
@@ -611,6 +613,23 @@ def _add_second_level(b: _Builder, divisions: _Divisions) -> None:
             if "," in n or n.isupper() or len(n) < 4 or normalize(n) in b.common_words:
                 continue
             b.add(n, iso3, "city", admin1=_division_name(admin1))
+
+
+_COMPASS = frozenset(
+    [
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("central", "centre", "center", "northeast", "northwest", "southeast", "southwest"),
+        *("upper", "lower", "middle"),
+    ]
+)
+
+
+def _flag_compass_names(b: _Builder) -> None:
+    """A place named only by compass words ("North-West", "Central", "Upper East") is as
+    vague as an ordinary word: flagged ``common``, it counts only with its unit or a pair."""
+    for key in sorted(b.gaz.names):
+        if set(key.split()) <= _COMPASS:
+            b.gaz.put(key, [c._replace(common=True) for c in b.gaz.lookup(key) or []])
 
 
 DIVISION_DEMONYM_POPULATION = 500_000

@@ -334,6 +334,7 @@ def _tokens(text: str, base: int) -> list[_Tok]:
 
 
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
+_ROMAN = re.compile(r"[IVX]{2,5}")
 # characters after which a word opens a line, a clause or a quotation: its capital says
 # nothing about a name
 _OPENERS = frozenset('\n:;!?"“”(—–•→|')
@@ -370,8 +371,9 @@ def _strip_possessive(w: str) -> str:
 
 
 def _is_key_token(t: _Tok) -> bool:
-    """A token that can begin or end a name."""
-    return t.cap and t.text.lower() not in _MONTHS_DAYS
+    """A token that can begin or end a name (not a month, a weekday or a Roman numeral:
+    "Spirit of Tasmania II")."""
+    return t.cap and t.text.lower() not in _MONTHS_DAYS and not _ROMAN.fullmatch(t.text)
 
 
 def _miswritten_caps(key: str, word: str, cands: list[Candidate]) -> bool:
@@ -410,9 +412,11 @@ def _reach(text: str, toks: list[_Tok], i: int, max_tokens: int) -> int:
         prev, nxt = toks[j - 1], toks[j]
         low = nxt.text.lower()
         gap = text[prev.end : nxt.start]
-        if (gap != " " and not (gap == ". " and _abbreviation(prev.text))) or not (
-            nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS
-        ):
+        if (
+            gap != " "
+            and gap != ", "  # "Washington, D.C.": the lookup goes on only inside a known name
+            and not (gap == ". " and _abbreviation(prev.text))
+        ) or not (nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS):
             break
         j += 1
     return j
@@ -1149,7 +1153,7 @@ def _add_unit_places(doc: _Doc) -> None:
                 if head and head.group(1).lower() in _NAME_HEADS:
                     continue  # "Washington State University"
                 isos = {c.iso3 for c in known}
-                if len(isos) == 1:
+                if len(isos) == 1 and isos <= doc.mentioned:
                     iso = isos.pop()  # "Napa Valley": the one country of its base name
             if iso is None:
                 continue
