@@ -73,6 +73,10 @@ def main() -> None:
             ROOT / "tests" / "data" / "open-web" / "gold" / "places",
             "open-web development set (issue 10): 20 outlets, mostly not wire copy, blind gold",
         ),
+        (
+            ROOT / "tests" / "data" / "open-web-test" / "gold" / "places",
+            "open-web TEST set (issue 10): 16 other outlets, blind gold, never tuned on",
+        ),
     ):
         evaluate_folder(folder, title)
 
