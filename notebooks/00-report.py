@@ -99,8 +99,10 @@ for w in caught:
 #
 # What the text says about itself: the dateline found at the start of the body and the
 # publication date that relative dates are resolved against (from the article's metadata
-# sidecar, a manifest, or given when the report was built). In a corpus report, files that could
-# not be read are listed with the reason, and everything else is analysed without them.
+# sidecar, a manifest, given when the report was built, or a saved web page's metadata or URL),
+# and where the text came from (a plain-text file, or the main text of a saved web page). In a
+# corpus report, files that could not be read are listed with the reason, and everything else is
+# analysed without them.
 
 # %%
 if single:
@@ -113,9 +115,17 @@ if single:
                 data.meta["source"],
                 len(data.lines),
                 len(data.sentences),
+                data.meta.get("published_basis") or "",
+                data.meta.get("text_basis") or "",
             ]
         },
-        index=pd.Index(["title", "published", "dateline", "source", "lines", "sentences"], name=""),
+        index=pd.Index(
+            [
+                *("title", "published", "dateline", "source", "lines", "sentences"),
+                *("date from", "text from"),
+            ],
+            name="",
+        ),
     )
 else:
     display(HTML(f"<p>{html.escape(data.summary())}</p>"))

@@ -29,6 +29,8 @@ LAYERS: dict[str, int] = {
     "sentences": 1,
     "sections": 1,
     "gazetteer": 1,
+    "webpage": 1,
+    "tabular": 1,
     # 2: extraction (text and sentences in, one frame out)
     "places": 2,
     "dates": 2,

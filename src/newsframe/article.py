@@ -17,7 +17,7 @@ from .reading import (
     DateLike,
     check_size,
     check_text,
-    decode_bytes,
+    decode_page_or_text,
     is_path,
     parse_date,
     read_bytes,
@@ -26,6 +26,7 @@ from .reading import (
 )
 from .sections import SECTIONS, Dateline, classify_lines, split_lines
 from .sentences import split_sentences
+from .webpage import extract_page, is_html_document, looks_like_html
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -40,7 +41,10 @@ class Article:
     Attributes:
         text: the decoded text, unchanged (a UTF-8 byte-order mark is not part of it).
         meta: ``title``, ``source``, ``published`` (a ``datetime.date``), ``dateline``,
-            ``language``, ``path``, ``stem`` and ``encoding``; ``None`` where unknown.
+            ``language``, ``path``, ``stem``, ``encoding``, ``author``, ``url``,
+            ``published_basis`` (where the date came from) and ``text_basis`` (where the text
+            came from: ``plain text``, or the HTML page and its extractor); ``None`` where
+            unknown.
     """
 
     __slots__ = ("__dict__", "meta", "name", "text")
@@ -57,6 +61,10 @@ class Article:
             "path": None,
             "stem": None,
             "encoding": None,
+            "author": None,
+            "url": None,
+            "published_basis": None,
+            "text_basis": None,
         }
         base.update(meta or {})
         self.meta: dict[str, Any] = base
@@ -213,30 +221,49 @@ def read_article(
     *,
     published: DateLike = None,
     max_bytes: int = MAX_BYTES,
+    published_basis: str = "given",
 ) -> Article:
-    """Read one article from a path or from a string of text.
+    """Read one article from a path or from a string: plain text, or a saved web page.
+
+    A web page is recognised by its content, whatever the file is called (``.html``,
+    ``.htm``, no extension). Its main text, one paragraph per line, is extracted with
+    trafilatura (navigation, comments and boilerplate left out) and becomes
+    :attr:`Article.text`; the page's title, site name (``source``), author and URL fill
+    ``meta``, and when no date is given, its publication date is read from the page's
+    metadata or else its URL (see :mod:`newsframe.webpage`). The file is never changed.
 
     Args:
-        source: a path (``str`` or ``Path``) to a text file, or the article text itself. A
+        source: a path (``str`` or ``Path``) to a text file or a saved page, or the article
+            itself (text, or a whole HTML page starting with ``<html>`` or ``<!doctype``). A
             string without line breaks that names an existing file, or ends in a file
             extension, is taken as a path.
         published: the publication date (date, datetime or ISO string). When omitted, it is
             read from a ``<stem>.meta.json`` sidecar next to the file, or else from a
-            ``MANIFEST.csv`` (columns ``file``, ``published``) in the file's folder.
+            ``MANIFEST.csv`` (columns ``file``, ``published``) in the file's folder, or else
+            (for a web page) from the page.
         max_bytes: larger files are rejected.
+        published_basis: what ``meta["published_basis"]`` says when ``published`` is given
+            (a corpus passes ``manifest`` or ``table`` here).
+
+    ``meta["published_basis"]`` says where the date came from (``given``, ``sidecar``,
+    ``manifest``, ``page metadata``, ``url``; None without a date) and ``meta["text_basis"]``
+    where the text came from (``plain text``, or the HTML page and the extractor).
 
     Raises:
-        BadInputError: missing file, directory, empty, binary, undecodable, HTML or huge input.
+        BadInputError: missing file, directory, empty, binary, undecodable or huge input, HTML
+            markup that is not a whole page, or a page without extractable main text.
         MissingDateError: ``published`` (or the sidecar's) is not a date.
     """
     if not isinstance(source, str | os.PathLike):
         raise BadInputError(f"read_article needs a path or a string, not {type(source).__name__}")
-    meta: dict[str, Any] = {}
+    given = published
+    meta: dict[str, Any] = {"text_basis": "plain text"}
+    sidecar: dict[str, Any] = {}
     if is_path(source):
         path = Path(source)
         name = str(path)
         data = read_bytes(path, max_bytes)
-        text, encoding = decode_bytes(data, name)
+        text, encoding = decode_page_or_text(data, name)
         sidecar = read_sidecar(path)
         meta.update({k: sidecar.get(k) for k in ("title", "source", "language")})
         meta.update(path=str(path), stem=path.stem, encoding=encoding)
@@ -245,19 +272,69 @@ def read_article(
             if published is not None:
                 name_for_date = str(path.with_name(path.stem + ".meta.json"))
                 meta["published"] = parse_date(published, name=name_for_date)
+                meta["published_basis"] = "sidecar"
             elif (path.parent / "MANIFEST.csv").is_file():
                 manifest = read_manifest(path.parent / "MANIFEST.csv")
                 meta["published"] = manifest.date_of(path.stem)
+                if meta["published"] is not None:
+                    meta["published_basis"] = "manifest"
+        page = looks_like_html(text)
     else:
         name = "<text>"
         text = str(source)
         text = text.removeprefix("\ufeff")
         check_size(text, name, max_bytes)
         meta["encoding"] = "str"
+        page = is_html_document(text)
+    if page:
+        text, found = extract_page(text, name, url=sidecar.get("url") or None)
+        for key, value in found.items():
+            if meta.get(key) is None:  # what the sidecar or manifest says comes first
+                meta[key] = value
+        meta["text_basis"] = found["text_basis"]
     check_text(text, name)
-    if published is not None and meta.get("published") is None:
-        meta["published"] = parse_date(published, name=name)
+    if given is not None:
+        meta["published"] = parse_date(given, name=name)
+        meta["published_basis"] = published_basis
+    if meta.get("published") is None:
+        meta["published_basis"] = None
     return Article(text, meta, name=name)
 
 
-__all__ = ["MAX_BYTES", "SECTIONS", "Article", "parse_date", "read_article"]
+def read_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    published: DateLike = None,
+    published_basis: str = "given",
+    meta: Mapping[str, Any] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Article:
+    """An article from a string that is never taken for a path: a row of an article table.
+
+    A whole HTML page (starting with ``<html>`` or ``<!doctype``) is extracted as
+    :func:`read_article` does; ``meta`` (title, source...) comes before what the page says.
+
+    Raises:
+        BadInputError: empty, binary, HTML markup that is not a whole page, or huge text.
+        MissingDateError: ``published`` is not a date.
+    """
+    text = text.removeprefix("\ufeff")
+    check_size(text, name, max_bytes)
+    info: dict[str, Any] = {"encoding": "str", "text_basis": "plain text", **(meta or {})}
+    if is_html_document(text):
+        text, found = extract_page(text, name, url=info.get("url"))
+        for key, value in found.items():
+            if info.get(key) is None:
+                info[key] = value
+        info["text_basis"] = found["text_basis"]
+    check_text(text, name)
+    if published is not None:
+        info["published"] = parse_date(published, name=name)
+        info["published_basis"] = published_basis
+    if info.get("published") is None:
+        info["published_basis"] = None
+    return Article(text, info, name=name)
+
+
+__all__ = ["MAX_BYTES", "SECTIONS", "Article", "parse_date", "read_article", "read_text"]

@@ -72,7 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         "Parquet file per table in OUTDIR. Bad files are reported and skipped.",
     )
     cor.add_argument(
-        "articles", nargs="+", metavar="ARTICLE", help="article files, folders or quoted globs"
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="article files (plain text or saved web pages), folders, quoted globs, or article "
+        "tables (.jsonl, .csv, .parquet: one article per row)",
     )
     cor.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="output folder")
     cor.add_argument("--manifest", metavar="CSV", help="CSV with file and published columns")
@@ -80,6 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     cor.add_argument("--engine", choices=ENGINES, default="processes")
     cor.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     cor.add_argument("--workers", type=int, help="processes or Dask workers (default: cores)")
+    columns = cor.add_argument_group(
+        "article tables",
+        "Columns of .jsonl, .csv and .parquet inputs. Without them, common layouts are "
+        "recognised: text or maintext; published, date_publish or date; source, source_domain "
+        "or domain; title. A row without a key is keyed by its row (or line) number.",
+    )
+    for field, what in (
+        ("text", "the article text"),
+        ("published", "the publication date (ISO)"),
+        ("source", "the outlet"),
+        ("title", "the headline"),
+        ("key", "a unique key per article"),
+    ):
+        columns.add_argument(f"--{field}-column", metavar="NAME", help=f"column with {what}")
     cor.add_argument(
         "--time-limit",
         type=float,
@@ -90,9 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     ext = sub.add_parser(
         "extract",
         help="dump one table of an article as CSV, JSON or Parquet",
-        description="Parse an article and write one of its tables. Default: CSV on stdout.",
+        description="Parse an article and write one of its tables. Default: CSV on stdout. "
+        "Where the text and the publication date came from is printed on stderr.",
     )
-    ext.add_argument("article", metavar="ARTICLE", help="article text file")
+    ext.add_argument("article", metavar="ARTICLE", help="article text file, or a saved web page")
     ext.add_argument("--table", "-t", choices=TABLES, default="lines", help="which table")
     ext.add_argument("--format", "-f", choices=FORMATS, default="csv", help="output format")
     ext.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
@@ -105,6 +124,7 @@ def _extract(args: argparse.Namespace) -> int:
     from .frames import spreadsheet_safe
 
     art = read_article(Path(args.article), published=args.published)
+    print(f"newsframe: {args.article}: {provenance(art.meta)}", file=sys.stderr)
     frame = getattr(art, args.table)
     if args.format == "parquet":
         frame.to_parquet(args.output, index=False)
@@ -114,6 +134,19 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         _write(spreadsheet_safe(frame).to_csv(index=False), args.output)
     return 0
+
+
+def provenance(meta: dict[str, object]) -> str:
+    """Where an article's text and date came from, in one line: ``"text: plain text; published
+    2013-01-18 (sidecar)"``."""
+    text = meta.get("text_basis") or "plain text"
+    if meta.get("url"):
+        text = f"{text}, {meta['url']}"
+    if meta.get("published") is None:
+        date = "no publication date"
+    else:
+        date = f"published {meta['published']} ({meta.get('published_basis') or 'given'})"
+    return f"text: {text}; {date}"
 
 
 def _write(text: str, output: str | None) -> None:
@@ -131,10 +164,16 @@ def _corpus(args: argparse.Namespace) -> int:
 
     if not expand_paths(args.articles):
         raise NewsframeError("no files matched " + " ".join(args.articles))
+    if args.published and args.published_column:
+        raise NewsframeError("give --published (one date) or --published-column, not both")
     out = write_corpus(
         args.articles,
         args.output,
-        published=args.published,
+        published=args.published or args.published_column,
+        text=args.text_column,
+        source=args.source_column,
+        title=args.title_column,
+        key=args.key_column,
         manifest=args.manifest,
         engine=args.engine,
         scheduler=args.scheduler,

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .article import read_article
-from .errors import MissingDateError, NewsframeError
+from .article import read_article, read_text
+from .errors import BadInputError, MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
 from .names import TABLES, Engine
 from .reading import DateLike, Manifest, parse_date, read_manifest
@@ -42,13 +42,22 @@ ARTICLE_COLUMNS = RESULT_SCHEMAS["articles"]
 class Job:
     """One article to process: its path, the publication date to use (or None), its key in
     the corpus (the file stem, made unique: a second ``x.txt`` becomes ``x~2``), and an error
-    found before reading it (a bad manifest cell, a folder that cannot be listed)."""
+    found before reading it (a bad manifest cell, a folder that cannot be listed, a bad row).
+
+    An article from a row of an article table carries its ``text`` (and ``title``,
+    ``source``); ``path`` is then the table's, and ``where`` the row (``"line 7"``).
+    ``basis`` is what ``meta["published_basis"]`` says of ``published``."""
 
     path: str
     published: dt.date | None = None
     key: str = ""
     error: str | None = None
     time_limit: float | None = None
+    text: str | None = None
+    title: str | None = None
+    source: str | None = None
+    where: str = ""
+    basis: str = "given"
 
 
 TIME_LIMIT = 120.0
@@ -105,7 +114,7 @@ def process_article(job: Job) -> dict[str, Any]:
     path = Path(job.path)
     record: dict[str, Any] = {
         "article": job.key or path.stem,
-        "stem": path.stem,
+        "stem": job.key if job.where else path.stem,
         "path": str(path),
         "published": job.published,
         "source": None,
@@ -118,13 +127,24 @@ def process_article(job: Job) -> dict[str, Any]:
     if job.error:
         record["error"] = job.error
         return {"articles": record}
+    label = f"{path}, {job.where}" if job.where else str(path)
     try:
         with _time_limit(job.time_limit):
-            art = read_article(path, published=job.published)
+            if job.text is not None:
+                meta = {"title": job.title, "source": job.source, "stem": job.key}
+                art = read_text(
+                    job.text,
+                    name=label,
+                    published=job.published,
+                    published_basis=job.basis,
+                    meta={**meta, "path": job.path},
+                )
+            else:
+                art = read_article(path, published=job.published, published_basis=job.basis)
             frames = {name: getattr(art, name) for name in TABLES}
     except _TooSlow:
         record["error"] = (
-            f"{path}: took longer than the time limit of {job.time_limit:g} s; skipped "
+            f"{label}: took longer than the time limit of {job.time_limit:g} s; skipped "
             "(raise time_limit=, or --time-limit on the command line)"
         )
         return {"articles": record}
@@ -132,7 +152,7 @@ def process_article(job: Job) -> dict[str, Any]:
         record["error"] = str(exc)
         return {"articles": record}
     except Exception as exc:  # a bug must not stop a 100,000-article run; it is reported
-        record["error"] = f"{path}: unexpected {type(exc).__name__}: {exc}"
+        record["error"] = f"{label}: unexpected {type(exc).__name__}: {exc}"
         return {"articles": record}
     record.update(
         published=art.published,
@@ -234,13 +254,166 @@ def unique_keys(stems: Iterable[str]) -> list[str]:
     return keys
 
 
-def make_jobs(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+Inputs = Any
+"""What :func:`read_corpus` takes: a glob, a folder, a path (an article file, a saved page or
+an article table), a pandas DataFrame of articles, or a list of them."""
+
+
+class _Keys:
+    """Unique keys, in order: see :func:`unique_keys`."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, stem: str) -> str:
+        key, n = stem, 1
+        while key in self.used:
+            n += 1
+            key = f"{stem}~{n}"
+        self.used.add(key)
+        return key
+
+
+def _is_frame(item: object) -> bool:
+    return type(item).__name__ == "DataFrame" and hasattr(item, "iloc")
+
+
+def iter_jobs(
+    inputs: Inputs,
     published: DateLike = None,
     manifest: str | os.PathLike[str] | None = None,
     time_limit: float | None = TIME_LIMIT,
+    columns: Mapping[str, str | None] | None = None,
+) -> Iterator[Job]:
+    """One :class:`Job` per article file, and per row of each article table, in input order;
+    the rows of a table are read as the jobs are taken, a batch at a time (see
+    :mod:`newsframe.tabular`), so a table of any size streams.
+
+    Files get their dates as in :func:`make_jobs`. A table's columns are ``columns``
+    (``{"text": ..., "published": ..., "source": ..., "title": ..., "key": ...}``) or
+    recognised from common layouts; every table's columns are checked before the first job
+    is yielded. A row's key is its ``key`` cell, or else its row number (a JSON lines file's
+    line number; a DataFrame's index label), made unique.
+
+    Raises:
+        BadInputError: ``published`` is not a date (nor a column of every table), a manifest
+            or table cannot be read, or a table lacks a named column or any text column (the
+            message lists the columns found).
+    """
+    from .tabular import resolve_columns, table_columns, table_kind
+
+    items = [inputs] if isinstance(inputs, str | os.PathLike) or _is_frame(inputs) else inputs
+    given = dict(columns or {})
+    # what to read, in order: ("files", [(path, error)...]) or ("table", source, columns)
+    plan: list[tuple[Any, ...]] = []
+    for item in items:
+        if _is_frame(item):
+            plan.append(("table", item))
+            continue
+        for path, error in _expand(item):
+            if error is None and table_kind(path) and Path(path).is_file():
+                plan.append(("table", path))
+            elif plan and plan[-1][0] == "files":
+                plan[-1][1].append((path, error))
+            else:
+                plan.append(("files", [(path, error)]))
+    tables = [step[1] for step in plan if step[0] == "table"]
+    published_column = None
+    if tables and isinstance(published, str) and published:
+        found = [table_columns(t) for t in tables]
+        if all(published in cols for cols in found):
+            published_column, published = published, None
+        elif any(published in cols for cols in found):
+            raise BadInputError(f"published={published!r} is a column of some tables only")
+    try:
+        date = parse_date(published, name="published")
+    except MissingDateError:
+        if tables:
+            found_cols = ", ".join(repr(c) for c in table_columns(tables[0]))
+            raise MissingDateError(
+                f"published={published!r} is neither a date nor a column of the table "
+                f"(columns found: {found_cols})"
+            ) from None
+        raise
+    if published_column is not None:
+        given["published"] = published_column
+    resolved = []
+    for step in plan:
+        if step[0] == "table":
+            source = step[1]
+            name = "<DataFrame>" if _is_frame(source) else str(source)
+            resolved.append((*step, resolve_columns(table_columns(source), given, name)))
+        else:
+            resolved.append(step)
+    found_files = [pair for step in plan if step[0] == "files" for pair in step[1]]
+    given_manifest = read_manifest(manifest) if manifest else None
+    beside: dict[Path, Manifest] = {}  # a MANIFEST.csv beside the articles, when none is given
+    if given_manifest is None:
+        for folder in dict.fromkeys(Path(p).parent for p, _ in found_files):
+            if (folder / "MANIFEST.csv").is_file():
+                beside[folder] = read_manifest(folder / "MANIFEST.csv")
+    return _jobs_of(resolved, date, given_manifest, beside, time_limit)
+
+
+def _jobs_of(
+    resolved: list[tuple[Any, ...]],
+    date: dt.date | None,
+    given_manifest: Manifest | None,
+    beside: dict[Path, Manifest],
+    time_limit: float | None,
+) -> Iterator[Job]:
+    from .tabular import iter_rows
+
+    keys = _Keys()
+    for step in resolved:
+        if step[0] == "files":
+            for p, error in step[1]:
+                stem = Path(p).stem
+                day: dt.date | None = date
+                basis = "given"
+                if day is None and error is None:
+                    table = (
+                        given_manifest if given_manifest is not None else beside.get(Path(p).parent)
+                    )
+                    if table is not None:
+                        basis = "manifest"
+                        try:
+                            day = table.date_of(stem)
+                        except MissingDateError as exc:
+                            error = str(exc)
+                yield Job(p, day, keys(stem), error, time_limit, basis=basis)
+            continue
+        source, cols = step[1], step[2]
+        path = "<DataFrame>" if _is_frame(source) else str(source)
+        for row in iter_rows(source, cols):
+            key = keys(row.key or row.where.split(" ", 1)[1])  # "line 7" -> "7"
+            if row.error:
+                yield Job(path, None, key, row.error, time_limit, where=row.where)
+                continue
+            day = row.published if date is None else date
+            yield Job(
+                path,
+                day,
+                key,
+                None,
+                time_limit,
+                text=row.text,
+                title=row.title,
+                source=row.source,
+                where=row.where,
+                basis="given" if date is not None else "table",
+            )
+
+
+def make_jobs(
+    paths_or_glob: Inputs,
+    published: DateLike = None,
+    manifest: str | os.PathLike[str] | None = None,
+    time_limit: float | None = TIME_LIMIT,
+    columns: Mapping[str, str | None] | None = None,
 ) -> list[Job]:
-    """One :class:`Job` per file, with its date from ``published``, the manifest or a sidecar.
+    """One :class:`Job` per file (and per row of an article table: see :func:`iter_jobs`),
+    with its date from ``published``, the manifest or a sidecar.
 
     Without ``manifest``, a ``MANIFEST.csv`` (columns ``file``, ``published``) in an
     article's folder is used for the articles of that folder. A manifest cell that is not a
@@ -249,28 +422,7 @@ def make_jobs(
     Raises:
         BadInputError: ``published`` is not a date, or a manifest cannot be read.
     """
-    found = _expand(paths_or_glob)
-    date = parse_date(published, name="published")
-    given = read_manifest(manifest) if manifest else None
-    beside: dict[Path, Manifest] = {}  # a MANIFEST.csv beside the articles, when none is given
-    if given is None:
-        for folder in dict.fromkeys(Path(p).parent for p, _ in found):
-            if (folder / "MANIFEST.csv").is_file():
-                beside[folder] = read_manifest(folder / "MANIFEST.csv")
-    jobs: list[Job] = []
-    keys = unique_keys(Path(p).stem for p, _ in found)
-    for (p, error), key in zip(found, keys, strict=True):
-        stem = Path(p).stem
-        day: dt.date | None = date
-        if day is None and error is None:
-            table = given if given is not None else beside.get(Path(p).parent)
-            if table is not None:
-                try:
-                    day = table.date_of(stem)
-                except MissingDateError as exc:
-                    error = str(exc)
-        jobs.append(Job(p, day, key, error, time_limit))
-    return jobs
+    return list(iter_jobs(paths_or_glob, published, manifest, time_limit, columns))
 
 
 # -- engines -----------------------------------------------------------------------------
@@ -381,7 +533,7 @@ def engine_runner(
 
 
 def iter_batches(
-    jobs: Sequence[Job],
+    jobs: Iterable[Job],
     engine: Engine = "serial",
     *,
     batch: int = 256,
@@ -390,16 +542,21 @@ def iter_batches(
     progress: bool = False,
 ) -> Iterator[list[dict[str, Any]]]:
     """Process ``jobs`` on ``engine`` in batches of ``batch``; yield each batch's chunk results
-    (see :func:`process_chunk`), in input order."""
+    (see :func:`process_chunk`), in input order. ``jobs`` may be an iterator (the rows of a
+    large article table): it is taken one batch at a time."""
+    import itertools
+
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(jobs), unit="article", file=sys.stderr, desc="articles")
+        total = len(jobs) if isinstance(jobs, Sequence) else None
+        bar = tqdm(total=total, unit="article", file=sys.stderr, desc="articles")
+    pending = iter(jobs)
     try:
         with engine_runner(engine, scheduler=scheduler, workers=workers) as run:
-            for i in range(0, len(jobs), batch):
-                results = run(jobs[i : i + batch])
+            while chunk := list(itertools.islice(pending, batch)):
+                results = run(chunk)
                 if bar is not None:
                     bar.update(sum(len(r["articles"]) for r in results))
                 yield results
@@ -559,7 +716,7 @@ def _key_first(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
 
 
 def read_corpus(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths_or_glob: Inputs,
     *,
     published: DateLike = None,
     manifest: str | os.PathLike[str] | None = None,
@@ -568,23 +725,49 @@ def read_corpus(
     workers: int | None = None,
     progress: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    text: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    key: str | None = None,
 ) -> Corpus:
     """Read many articles into one :class:`Corpus`.
 
     Args:
-        paths_or_glob: a glob ("data/raw/cnn-stories/*.story"), a folder, a path, or a list.
-        published: one date for every article (otherwise the manifest, then each sidecar).
+        paths_or_glob: a glob ("data/raw/cnn-stories/*.story"), a folder, a path, a pandas
+            DataFrame of articles, or a list of them. Files may be plain text or saved web
+            pages (recognised by their content); a ``.jsonl``, ``.csv`` or ``.parquet`` file
+            named directly (``.jsonl`` and ``.parquet`` also in a folder) is an article table,
+            one article per row, read in batches.
+        published: one date for every article (otherwise the manifest, then each sidecar, then
+            a web page's own metadata); for article tables, the name of the date column.
         manifest: a CSV with ``file`` and ``published`` columns.
         engine: ``"serial"``, ``"processes"`` (all local cores) or ``"dask"`` (a
             ``distributed`` client on ``scheduler``, or a LocalCluster when it is None).
         workers: processes or Dask workers (default: the number of cores).
         progress: show a tqdm progress bar on stderr.
         time_limit: seconds one article may take (:data:`TIME_LIMIT`; None: no limit).
+        text: the column of an article table that holds the text. Without it (and the
+            three below), common layouts are recognised
+            (:data:`newsframe.tabular.LAYOUTS`: ``text`` or ``maintext``; ``published``,
+            ``date_publish`` or ``date``; ``source``, ``source_domain`` or ``domain``;
+            ``title``).
+        source: the column with the outlet.
+        title: the column with the headline.
+        key: the column with a unique key; a row without one is keyed by its row number (a
+            JSON lines file's line number, a DataFrame's index label), made unique.
 
-    Bad files, and articles over the time limit, do not stop the run: they appear in
-    ``Corpus.articles`` with their error.
+    Bad files, bad rows (an empty text, a date that is not one, a line that is not JSON) and
+    articles over the time limit do not stop the run: they appear in ``Corpus.articles`` with
+    their error, which names the file and the row or line. A table without a named column,
+    or without any text column, is one error before the run that lists the columns found.
     """
-    jobs = make_jobs(paths_or_glob, published, manifest, time_limit)
+    jobs = iter_jobs(
+        paths_or_glob,
+        published,
+        manifest,
+        time_limit,
+        {"text": text, "source": source, "title": title, "key": key},
+    )
     batches = iter_batches(jobs, engine, scheduler=scheduler, workers=workers, progress=progress)
     corpus = _assemble(r for results in batches for r in results)
     if progress:
@@ -593,7 +776,7 @@ def read_corpus(
 
 
 def write_corpus(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths_or_glob: Inputs,
     folder: str | os.PathLike[str],
     *,
     published: DateLike = None,
@@ -605,10 +788,16 @@ def write_corpus(
     progress: bool = False,
     on_batch: Callable[[int], None] | None = None,
     time_limit: float | None = TIME_LIMIT,
+    text: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    key: str | None = None,
 ) -> Path:
     """Process a corpus in batches of ``batch`` articles, streaming each table to Parquet.
 
-    Only one batch of frames is in memory at a time, so memory stays flat as the corpus grows.
+    Only one batch of frames is in memory at a time, so memory stays flat as the corpus grows;
+    an article table is read a batch at a time too. The inputs and their options are those of
+    :func:`read_corpus`.
     Writes ``articles.parquet`` and one ``<table>.parquet`` per table into ``folder``; each
     batch is one row group. Read it back with :func:`read_parquet`.
 
@@ -624,7 +813,13 @@ def write_corpus(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    jobs = make_jobs(paths_or_glob, published, manifest, time_limit)
+    jobs = iter_jobs(
+        paths_or_glob,
+        published,
+        manifest,
+        time_limit,
+        {"text": text, "source": source, "title": title, "key": key},
+    )
     out = _output_folder(folder)
     with _folder_lock(out), _sigterm_as_exit(), _committed(out) as partial:
         writers: dict[str, pq.ParquetWriter] = {}

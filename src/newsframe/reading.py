@@ -22,16 +22,13 @@ from typing import Any, TypeAlias
 import pandas as pd
 
 from .errors import BadInputError, MissingDateError
+from .webpage import declared_charset, looks_like_html
 
 MAX_BYTES = 20_000_000
 """Files larger than this (20 MB, about 3 million words) are rejected as not being one article."""
 
 DateLike: TypeAlias = dt.date | dt.datetime | str | pd.Timestamp | None
 
-_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml\b|<head\b|<body\b)", re.I)
-_HTML_TAG = re.compile(
-    r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|img|meta|link)\b[^>]*>", re.I
-)
 # a string names a file when it has no whitespace and ends in an extension ("story.txt") or
 # holds a directory separator ("data/raw/story"), or when it has a separator and an extension
 # ("My Articles/story.txt"); longer than PATH_MAX it never does
@@ -215,12 +212,27 @@ def check_text(text: str, name: str) -> None:
         raise BadInputError(
             f"{name}: the text holds characters that are not valid Unicode ({exc.reason})"
         ) from None
-    head = text[:4096]
-    if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= 8:
+    if looks_like_html(text):
         raise BadInputError(
-            f"{name}: this is HTML, not article text; extract the text first "
-            "(for example with trafilatura or BeautifulSoup's get_text())"
+            f"{name}: this is HTML markup, not article text; pass a whole saved page (a file, "
+            "or a string that starts with <html>) to have its main text extracted, or extract "
+            "the text first"
         )
+
+
+def decode_page_or_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode a file that may be a saved web page: a page that declares its character set
+    (``<meta charset="iso-8859-1">``) is decoded with it; anything else as
+    :func:`decode_bytes` does."""
+    if data.lstrip()[:1] == b"<":
+        charset = declared_charset(data)
+        if charset and charset not in ("utf-8", "utf-8-sig"):
+            _check_controls(data, name)
+            try:
+                return data.decode(charset), charset
+            except UnicodeDecodeError:
+                pass  # the declaration is wrong: decode as any other file
+    return decode_bytes(data, name)
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
@@ -327,6 +339,7 @@ __all__ = [
     "check_size",
     "check_text",
     "decode_bytes",
+    "decode_page_or_text",
     "is_path",
     "parse_date",
     "read_bytes",
