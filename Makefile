@@ -11,7 +11,7 @@ NB_STEMS = $(sort $(basename $(wildcard notebooks/*.ipynb notebooks/*.py)))
 NB_SOURCES = $(foreach s,$(NB_STEMS),$(firstword $(wildcard $(s).py $(s).ipynb)))
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab report test lint typecheck format bench bench-hostile fuzz docs clean notebooks-sync notebooks-strip
+.PHONY: help install lab report test test-lab lint typecheck format bench bench-hostile fuzz docs clean notebooks-sync notebooks-strip
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ test: $(STAMP) ## Run the whole test suite (lint, unit, property, notebook and r
 	$(VENV)/bin/ruff format --check src tests benchmarks notebooks docs
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+test-lab: $(STAMP) ## Only the JupyterLab test: every notebook run and saved in JupyterLab, headless (~1 min)
+	$(PY) -m pytest -m lab
 
 lint: $(STAMP) ## Lint with ruff
 	$(VENV)/bin/ruff check src tests benchmarks notebooks docs

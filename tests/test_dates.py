@@ -460,3 +460,81 @@ def test_general_rules_from_blind_evaluation(text, expected):
     dates = nf.read_article(text + "\n", published="2023-10-05").dates
     got = [(str(r.date_start)[:10], str(r.date_end)[:10]) for r in dates.itertuples()]
     assert got == expected
+
+
+# --- forecasts and habits (issue 11) ----------------------------------------------------------
+# PUB (2013-01-18) is a Friday: a forecast "on Friday" is the Friday after it, never P itself
+# (a future weekday is the first such day on or after P: P is a Friday, so Friday is P).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heavy rains are expected on Sunday, the weather office said.", "2013-01-20"),
+        ("More rain is forecast for Monday across the region.", "2013-01-21"),
+        ("Storms are predicted for Tuesday in the north.", "2013-01-22"),
+        ("Temperatures are forecast to reach 40C on Wednesday.", "2013-01-23"),
+        ("A second round will be held on Thursday.", "2013-01-24"),
+        ("The vote will be held next Friday, officials said.", "2013-01-25"),
+        ("Talks are expected Sunday in Geneva.", "2013-01-20"),
+        ("The funeral is to be held on Monday.", "2013-01-21"),
+    ],
+)
+def test_forecasts_resolve_forward(text: str, expected: str) -> None:
+    assert one(text) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Celebrations were held on Sunday.", "2013-01-13"),
+        ("The storm hit on Monday.", "2013-01-14"),
+        ("He was expected on Tuesday but never came.", "2013-01-15"),
+        ("Rescuers said on Wednesday that 40 people had died.", "2013-01-16"),
+        ("The rains that had been forecast for Thursday arrived.", "2013-01-17"),
+    ],
+)
+def test_past_events_stay_in_the_past(text: str, expected: str) -> None:
+    assert one(text) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monsoon normally begins in July.",
+        "The monsoon usually arrives in June and lasts until September.",
+        "Schools typically reopen in September.",
+        "Every year, the rains start in March.",
+        "Usually, the festival is held in July.",
+        "The festival is held each year in July.",
+        "Farmers traditionally plant in the spring.",
+        "The council usually meets on Friday.",
+    ],
+)
+def test_habitual_statements_are_not_dated(text: str) -> None:
+    assert spans(text) == []
+    assert spans(text, published=None) == []  # with or without a publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the habit is one clause; the month of another clause is a particular one
+        (
+            "The monsoon, which normally begins in June, arrived in July last year.",
+            [("July last year", "2012-07-01", "2012-07-31")],
+        ),
+        (
+            "The council usually meets on Friday, but it met on Tuesday.",
+            [("Tuesday", "2013-01-15")],
+        ),
+        # "last July" is a particular July even beside a habit
+        (
+            "The monsoon normally begins in June, but last July it came late.",
+            [("last July", "2012-07-01", "2012-07-31")],
+        ),
+        # "usually" describing a thing, then a past event
+        ("The usually dry river flooded in July.", [("July", "2012-07-01", "2012-07-31")]),
+    ],
+)
+def test_habits_do_not_spread_to_other_clauses(text: str, expected: list[tuple[str, ...]]) -> None:
+    found = spans(text)
+    assert [f[: len(e)] for f, e in zip(found, expected, strict=True)] == expected

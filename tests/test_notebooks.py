@@ -136,12 +136,22 @@ def test_jupyter_saves_the_project_notebooks_without_outputs(tmp_path, monkeypat
 
 
 def test_the_hook_is_registered_in_the_environment(tmp_path):
+    # in the file Jupyter Server reads settings from (the .d folder only enables extensions),
+    # keeping what the file held
+    old = tmp_path / "etc/jupyter/jupyter_server_config.d/newsframe.json"
+    old.parent.mkdir(parents=True)
+    old.write_text("{}")
+    existing = tmp_path / "etc/jupyter/jupyter_server_config.json"
+    existing.write_text(json.dumps({"ServerApp": {"ip": "127.0.0.1"}}))
     path = lab.install_config(str(tmp_path))
-    assert path == tmp_path / "etc/jupyter/jupyter_server_config.d/newsframe.json"
-    assert json.loads(path.read_text())["ContentsManager"]["pre_save_hook"] == lab.HOOK
+    assert path == existing
+    config = json.loads(path.read_text())
+    assert config["ContentsManager"]["pre_save_hook"] == lab.HOOK
+    assert config["ServerApp"] == {"ip": "127.0.0.1"}
+    assert not old.exists()
     if CHECKOUT is not None and sys.prefix == str(CHECKOUT / ".venv"):  # `make install` ran
         installed = json.loads(lab.config_file().read_text(encoding="utf-8"))
-        assert installed == json.loads(path.read_text())
+        assert installed["ContentsManager"]["pre_save_hook"] == lab.HOOK
 
 
 def _parameters(source: str) -> list[tuple[str, int]]:

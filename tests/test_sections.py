@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsframe import SECTIONS, read_article
+from newsframe import SECTIONS, read_article, sentiment_by_section, top_sentences
 from newsframe.sections import classify_lines, find_dateline
 
 
@@ -211,3 +211,82 @@ def test_inline_caption_rule_needs_a_dateline():
         "Both sides reported casualties.\n"
     )
     assert "caption" not in set(read_article(text).lines.section)
+
+
+# --- wire-copy credit lines (issue 11) -------------------------------------------------------
+_FLOOD_STORY = (
+    "JAKARTA (Reuters) - Floods killed at least 40 people in central Java on Sunday, the disaster "
+    "agency said, and thousands were forced from their homes.\n"
+    "\n"
+    "Rescuers in Semarang were searching for dozens of missing people, an official said.\n"
+    "\n"
+    "{credit}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Grace Goodman in Great Falls and Ali Hassan in Surabaya; "
+        "Editing by Joy Best)",
+        "(Additional reporting by Tom Perry in Beirut)",
+        "Reporting by Jane Doe in Rio de Janeiro",
+        "Reporting by Jane Doe in London; editing by John Smith",
+        "(Reporting by A. B. Smith, C. Jones and D. Lee; Writing by E. Fox; Editing by G. Hill)",
+        "(Reporting by Ahmed al-Sharif in Tripoli, additional reporting by Tom Perry in Beirut; "
+        "Editing by Sam Holmes)",
+        "Writing by Jane Doe. Editing by John Smith.",
+        "-- Reporting by Jane Doe in Paris",
+        "(Reporting and writing by Jane Doe in Kyiv; Editing by Ros Russell)",
+    ],
+)
+def test_wire_credit_lines_are_byline(credit):
+    art = read_article(_FLOOD_STORY.format(credit=credit))
+    assert list(art.lines.section) == ["body", "blank", "body", "blank", "byline"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the New York Times in March showed the agency had missed the warnings.",
+        "Reporting by Reuters revealed that officials had known of the risk for years.",
+        "Reporting by Jane Doe in London found that the floods were worse than feared.",
+        "Editing by hand is slow, the editors said on Monday.",
+    ],
+)
+def test_prose_about_reporting_stays_body(line):
+    assert read_article(_FLOOD_STORY.format(credit=line)).lines.section.iloc[-1] == "body"
+
+
+def test_credit_cities_and_tone_are_not_the_story():
+    credit = (
+        "(Reporting by Grace Goodman in Great Falls and Ali Hassan in Surabaya; "
+        "Editing by Joy Best)"
+    )
+    art = read_article(_FLOOD_STORY.format(credit=credit))
+    places = art.places
+    credit_places = places[places.line == 5]
+    assert len(credit_places) >= 1  # the credit names a place ...
+    assert set(credit_places.section) == {"byline"}  # ... counted as the byline's, not the body's
+    assert not (places[places.section == "body"].line == 5).any()
+    # the credit's "Great" and "Best" never make it the story's most positive sentence
+    top = top_sentences(art)
+    assert "byline" not in set(top.section.astype(str))
+    assert not top.text.str.contains("Reporting by").any()
+    by_section = sentiment_by_section(art).set_index("section")
+    assert by_section.loc["body", "sentences"] == 2
+
+
+def test_footer_rule_needs_the_story_before_the_byline():
+    # a byline at the top does not turn the short lines of the story into a footer
+    text = (
+        "Floods hit the north\n"
+        "By Jane Doe\n"
+        "Floods swept through the north of the country on Monday, officials said.\n"
+        "Roads were closed.\n"
+        "Rescuers were searching for survivors on Tuesday, the agency said.\n"
+        "(Reporting by Jane Doe in Lagos; Editing by John Smith)\n"
+        "Our Standards: The Trust Principles.\n"
+    )
+    labels = list(read_article(text).lines.section)
+    assert labels == ["title", "byline", "body", "body", "body", "byline", "boilerplate"]

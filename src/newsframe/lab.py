@@ -1,8 +1,9 @@
 """JupyterLab on the project's notebooks, without outputs reaching the committed files.
 
 ``make install`` writes a Jupyter server configuration into the virtual environment
-(``.venv/etc/jupyter/jupyter_server_config.d/newsframe.json``) that registers
-:func:`strip_outputs_on_save` as the pre-save hook, so a notebook of the project's
+(``ContentsManager.pre_save_hook`` in ``.venv/etc/jupyter/jupyter_server_config.json``, merged
+with what that file already holds) that registers :func:`strip_outputs_on_save` as the
+pre-save hook, so a notebook of the project's
 ``notebooks/`` folder that JupyterLab saves (autosave included) is written without outputs or
 execution counts, the way it is committed. The outputs stay on screen until the notebook is
 closed. Notebooks elsewhere are saved untouched. jupytext, set up by ``notebooks/jupytext.toml``,
@@ -21,7 +22,10 @@ from typing import Any
 from .paths import NOTEBOOKS
 
 HOOK = "newsframe.lab.strip_outputs_on_save"
-CONFIG_NAME = "newsframe.json"
+CONFIG_NAME = "jupyter_server_config.json"
+# Jupyter Server reads ``jupyter_server_config.d/*.json`` only to enable extensions: a
+# ContentsManager setting there is never applied. Earlier set-ups wrote it there.
+_OLD_CONFIG = Path("jupyter_server_config.d") / "newsframe.json"
 
 
 def strip_outputs_on_save(
@@ -50,15 +54,20 @@ def strip_model(nb: dict[str, Any]) -> None:
 def config_file(prefix: str | None = None) -> Path:
     """Where the server configuration goes in the environment at ``prefix`` (sys.prefix)."""
     base = Path(prefix or sys.prefix)
-    return base / "etc" / "jupyter" / "jupyter_server_config.d" / CONFIG_NAME
+    return base / "etc" / "jupyter" / CONFIG_NAME
 
 
 def install_config(prefix: str | None = None) -> Path:
-    """Write the configuration that registers the pre-save hook; return its path."""
+    """Register the pre-save hook in the environment's server configuration, keeping every
+    other setting of that file; return its path."""
     path = config_file(prefix)
     path.parent.mkdir(parents=True, exist_ok=True)
-    config = {"ContentsManager": {"pre_save_hook": HOOK}}
+    config: dict[str, Any] = {}
+    if path.is_file():
+        config = json.loads(path.read_text(encoding="utf-8") or "{}")
+    config.setdefault("ContentsManager", {})["pre_save_hook"] = HOOK
     path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    (path.parent / _OLD_CONFIG).unlink(missing_ok=True)
     return path
 
 

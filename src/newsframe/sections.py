@@ -10,7 +10,8 @@ highlight  story highlights: "- " / "• " bullets before the body, and ``@highl
 body       the story itself
 related    related-link headlines spliced into the body: short lines without sentence-final
            punctuation, or short headline questions
-byline     reporting credits ("CNN's X reported from...", "... contributed to this report")
+byline     reporting credits ("CNN's X reported from...", "... contributed to this report",
+           "By X", wire credits such as "(Reporting by X in Y; Editing by Z)")
 boilerplate site chrome and scraped footers ("E-mail to a friend", "Watch ... »", editor's
            notes, copyright lines, separators such as "___", wire-desk slugs such as
            "bur-jh/cw", text in another script than the story's)
@@ -133,6 +134,29 @@ _BYLINE_RE = re.compile(
     r"(?:(?:,\ (?:and\ )?|\ and\ )[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+)*)*"
     r"\ (?:reported|wrote|contributed|compiled|produced)\b"
     r"|^(?:By|BY)\ [A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3}(?:,\ [A-Z][\w ]+)?$"
+)
+# wire-copy credits: "(Reporting by X in Y; Additional reporting by Z; Editing by W)",
+# "Reporting by X in Y", "Writing by X, editing by Y". The whole line must be credits: each part
+# a role, "by" and names (capitalised words, name particles, and "and", "in", "from"... between
+# them), parts joined by ";", "," or "."; brackets and a final period optional. Every token is
+# taken possessively, so a line splits into parts one way only.
+_CREDIT_ROLE = (
+    r"(?i:(?:(?:additional|further|contributing|extra)\s+)?"
+    r"(?:reporting|writing|editing|compiling|research|graphics|photography|translation|"
+    r"fact[- ]checking|reported|written|edited|compiled|researched|translated|produced)"
+    r"(?:\s+and\s+(?:reporting|writing|editing|research|photography))?\s+by)"
+)
+_CREDIT_NAME = (
+    r"(?:[A-Z][\w.'’\-]*+|(?:al|el|ad|as|an)-[A-Z][\w.'’\-]*+"
+    r"|(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|ibn|al|el)(?=\s))"
+)
+_CREDIT_PART = (
+    rf"{_CREDIT_ROLE}\s++{_CREDIT_NAME}"
+    rf"(?:[\s,]++(?!{_CREDIT_ROLE})(?:{_CREDIT_NAME}|(?:and|in|from|at|for|with|&|/)(?=\s)))*+"
+)
+_CREDIT_RE = re.compile(
+    rf"^\s*+[(\[]?\s*+(?:(?:--|—|–)\s*+)?{_CREDIT_PART}"
+    rf"(?:\s*+[;,.]?\s*+{_CREDIT_PART})*+\s*+[)\]]?\s*+\.?\s*+$"
 )
 _QUOTES = '"“”«»'
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according|asked|added)\b")
@@ -316,7 +340,7 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
             if labels[i] is None:
                 if _BULLET_RE.match(lines[i]):
                     labels[i] = "highlight"
-                elif _BYLINE_RE.search(lines[i]) and len(lines[i]) < 200:
+                elif _is_byline(lines[i], 200):
                     labels[i] = "byline"
                 else:
                     labels[i] = "caption"
@@ -339,9 +363,10 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
         if labels[i] is not None:
             continue
         line = lines[i]
-        if _BYLINE_RE.search(line) and len(line) < 400:
+        if _is_byline(line, 400):
             labels[i] = "byline"
-            byline_at = i
+            if "body" in labels[body_start:i]:
+                byline_at = i  # credits after the story: what follows is its footer
         elif i != body_start and _is_related(line):
             labels[i] = "related"
         elif byline_at is not None and len(line) < 200:
@@ -350,6 +375,11 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
             labels[i] = "body"
     # anything left (after the first @highlight, a stray line) is a highlight
     return [lab if lab is not None else "highlight" for lab in labels], dateline
+
+
+def _is_byline(line: str, max_len: int) -> bool:
+    """A reporting credit: "By X", "CNN's X reported...", "(Reporting by X; Editing by Y)"."""
+    return len(line) < max_len and bool(_BYLINE_RE.search(line) or _CREDIT_RE.match(line))
 
 
 def _looks_like_title(line: str) -> bool:

@@ -26,8 +26,10 @@ Not dates (never emitted): durations ("a week", "weekslong", "three years", "the
 week", "now"), clock times, anaphora ("that same year", "the previous month"), words that
 only look like dates ("we", "may" and "march" as verbs, "sun", "1st" in "1st victim"), names
 ("Fox News Sunday", "Black Friday", "Sunday Times", "August Wilson"), generic weekdays
-("every Sunday", "a Sunday", "Sunday school") and generic "today" ("today's terrorists",
-"Today, 140 states are abolitionist" after a contrast with the past).
+("every Sunday", "a Sunday", "Sunday school"), generic "today" ("today's terrorists",
+"Today, 140 states are abolitionist" after a contrast with the past), and bare months, seasons
+and weekdays in a habitual clause ("the monsoon normally begins in July", "Every year, the
+rains start in March"; see :meth:`~newsframe.dates.model.Hit.is_habitual`).
 
 Resolution rules
 ----------------
@@ -36,14 +38,16 @@ Weeks run Monday to Sunday. ``P`` is the publication date.
 1. An explicit date with a year is itself (anchor ``explicit``).
 2. A date without a year takes P's year, or the previous year when that would put it after P,
    unless the wording says future (will, set to, scheduled, due, expected, plans, until,
-   deadline, upcoming, a headline "X to do Y", an "-ing" verb just before it). When the
+   deadline, upcoming, a forecast in the passive: "is expected", "are forecast", "is
+   predicted", a headline "X to do Y", an "-ing" verb just before it). When the
    weekday is given, the year among P's year and its neighbours whose calendar agrees with
    it wins. A year given earlier in the same line (paragraph or caption) anchors later
    yearless dates and bare months instead (anchor ``previous mention``), provided the result
    does not fall after P.
 3. A bare weekday is the most recent such day on or before P, unless the tense says future
    (see 2; an immediately preceding past-tense verb such as "said" or "released" keeps it in
-   the past): then the first such day on or after P. "next Friday" is the first Friday
+   the past, but not a participle after "is", "are" or "be": "will be held Friday"): then the
+   first such day on or after P. "next Friday" is the first Friday
    strictly after P, "last Friday" the most recent strictly before, "this Friday" the Friday
    of P's week.
 4. A bare weekday on a line that already gave an explicit weekday-date pair ("on Friday,

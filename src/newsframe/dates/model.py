@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from .patterns import (
+    CLAUSE_BREAK,
     FUTURE_LOOSE,
     FUTURE_STRICT,
+    HABITUAL,
     HEADLINE_FUTURE,
     PAST_CUE_BEFORE,
 )
-from .vocabulary import NOT_PAST, PAST_IRREGULAR
+from .vocabulary import NOT_PAST, PASSIVE_AUXILIARIES, PAST_IRREGULAR
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -71,6 +73,9 @@ class Rule:
     accept: Accept | None = None  # a final say on a candidate, given the text around it
     takes_relation: bool = False  # a "last", "this" or "next" right before it is part of it
     trim: Callable[[str], int] | None = None  # leading characters the surface leaves out
+    # dropped in a habitual clause ("normally begins in July"), unless "last / this / next" is
+    # part of it: the expression names no particular month, season or day
+    habitual_drops: bool = False
 
     def granularity_of(self, parts: Parts) -> str:
         g = self.granularity
@@ -170,7 +175,9 @@ class Hit:
         if PAST_CUE_BEFORE.search(before):
             return False
         words = [w for w in before.split() if w.lower() not in ("on", "late", "early", "by")]
-        if words and _is_past_verb(words[-1]):  # "said Friday": the past, whatever follows
+        # "said Friday": the past, whatever follows; but "will be held Friday" is no past
+        passive = len(words) > 1 and words[-2].lower() in PASSIVE_AUXILIARIES
+        if words and _is_past_verb(words[-1]) and not passive:
             return False
         cue = FUTURE_LOOSE if loose else FUTURE_STRICT
         after = " ".join(self.after(text, 96).split()[:8])
@@ -181,6 +188,38 @@ class Hit:
         ):
             return True
         return bool(loose and words and words[-1].lower().endswith("ing"))
+
+    def is_habitual(self, text: str) -> bool:
+        """Whether the hit's clause says it recurs: a habitual cue ("normally", "usually",
+        "every year"...) between the last clause break (comma, semicolon, bracket, dash) and
+        the hit, or a short fronted one ("Every year, the rains start in March"), with no
+        past-tense verb between the cue and the hit ("the usually dry river flooded in July"
+        is one July). "The monsoon, which normally begins in July, arrived in August": July
+        recurs, August does not. Only the 160 characters before the hit are read."""
+        start = self.context.start
+        before = text[max(start, self.found - _HABIT_WINDOW) : self.found]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
+        cue = HABITUAL.search(before, breaks[-1] if breaks else 0)
+        if cue is None:  # a short clause opening the sentence: "Every year, ..."
+            head = text[start : min(self.found, start + 40)]
+            brk = CLAUSE_BREAK.search(head)
+            if brk is None or len(head[: brk.start()].split()) > 4:
+                return False
+            if self.found - (start + brk.end()) > _HABIT_WINDOW:
+                return False
+            before = text[start + brk.end() : self.found]
+            if not HABITUAL.search(head, 0, brk.start()):
+                return False
+            words = before.split()
+        else:
+            words = before[cue.end() :].split()
+        return not any(
+            _is_past_verb(w) and not (i and words[i - 1].lower() in PASSIVE_AUXILIARIES)
+            for i, w in enumerate(words)
+        )
+
+
+_HABIT_WINDOW = 160
 
 
 def _last_words(chunk: str, n: int) -> str:

@@ -105,7 +105,9 @@ PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[ \t,]*$")
 _FUTURE_WORDS = (
     r"will|won['’]t|would|shall|['’]ll|set to|scheduled|slated|due|expected to|expects? to|"
     r"plans? to|planning to|planned for|going to|upcoming|next|to be held|set for|"
-    r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to"
+    r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to|"
+    # a forecast in the passive: "rain is expected on Friday", "storms are forecast for Friday"
+    r"(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)"
 )
 FUTURE_STRICT = re.compile(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b", re.I)
 FUTURE_LOOSE = re.compile(
@@ -114,6 +116,16 @@ FUTURE_LOOSE = re.compile(
     re.I,
 )
 HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
+# the clause around a bare month, season or weekday says it happens every year or week ("the
+# monsoon normally begins in July", "Every year, the rains start in March"): no particular one
+HABITUAL = re.compile(
+    r"\b(?:normally|usually|typically|traditionally|generally|customarily|ordinarily|"
+    r"routinely|regularly|habitually|invariably|annually|often|tends?[ \t]+to|"
+    r"(?:every|each)[ \t]+(?:year|week|summer|winter|spring|autumn|fall)|in[ \t]+most[ \t]+years|"
+    r"as[ \t]+a[ \t]+rule)\b",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 PAST_CUE_BEFORE = re.compile(r"\b(?:since|ago|last|previous|earlier)\W*$", re.I)
 TODAY_EVENT = re.compile(
     r"^['’]s[ \t]+(?:ceremony|meeting|vote|announcement|hearing|decision|game|match|race|"

@@ -41,6 +41,8 @@ def resolve_hits(
     ref = Reference(text, published, year)
     out: list[tuple[Hit, Span | None]] = []
     for hit in hits:
+        if hit.rule.habitual_drops and not hit.parts.relation and hit.is_habitual(text):
+            continue  # "the monsoon normally begins in July": no particular July (DROP)
         if hit.rule.relative and published is None:
             outcome: Outcome = None
         else:

@@ -313,19 +313,21 @@ _add(Rule(
     ),
     res.bare_season, "season", relative=True,
     needs=(SEASON_TOKENS,), near=SEASON_TOKENS, bad_before="-", trim=trim_prepositions_keep_the,
+    habitual_drops=True,
 ))
 _add(Rule(
     "weekday", "Friday; on Sunday; last Friday; Friday's",
     re.compile(rf"(?P<weekday>{WEEKDAY})(?!\w|['’]s\w)"),
     res.weekday, "day",
     needs=(("day",),),  # every weekday name ends in "day"
-    bad_before="-", accept=accept_weekday, takes_relation=True,
+    bad_before="-", accept=accept_weekday, takes_relation=True, habitual_drops=True,
 ))
 _add(Rule(
     "month", "in July; until March; last January",
     re.compile(rf"(?P<month>{MONTH_FULL})(?!\w|[ \t]*\d|-\w)"),
     res.bare_month, "month", relative=True,
     needs=(MONTH_TOKENS,), bad_before="-", accept=accept_month, takes_relation=True,
+    habitual_drops=True,
 ))
 _add(Rule(
     "year", "2001; in 1492",

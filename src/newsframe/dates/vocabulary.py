@@ -41,6 +41,8 @@ NOT_PAST = _words(
     feed red bed shed united"""
 )
 """Words ending in "-ed" that do not put what follows in the past."""
+PASSIVE_AUXILIARIES = _words("is are am be being")
+"""Before a participle they make it no past tense: "will be held Friday", "is planned"."""
 
 WEEKDAY_NAME_BEFORE = _words(
     """Black Good Super Bloody Ash Easter Palm Holy Cyber Giving Fat Maundy Shrove News Fox Meet
@@ -85,6 +87,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "NOT_PAST",
     "NUMBERS",
+    "PASSIVE_AUXILIARIES",
     "PAST_IRREGULAR",
     "SEASON_START",
     "WEEKDAYS",

@@ -251,7 +251,8 @@ def top_sentences(
     """The ``n`` most positive and ``n`` most negative sentences, with the words behind them.
 
     Only sentences with a positive (or negative) polarity are listed, so an article with two
-    positive sentences yields two "positive" rows. Ties keep reading order.
+    positive sentences yields two "positive" rows; reporting credits (the ``byline`` section)
+    never are. Ties keep reading order.
 
     Returns:
         Positive rows first (most positive first), then negative ones (most negative first):
@@ -276,7 +277,8 @@ def top_sentences(
         raise ValueError(f"n must be 0 or more, not {n}")
     sent = score_article(article, include_boilerplate=include_boilerplate)
     texts = article.sentences.set_index("sentence")["text"]
-    scored = sent[sent["scored"]]
+    # reporting credits are no part of the story's tone ("Editing by Joy Best" is not praise)
+    scored = sent[sent["scored"] & (sent["section"] != "byline")]
     pos = scored[scored["polarity"] > 0].sort_values("polarity", ascending=False, kind="stable")
     neg = scored[scored["polarity"] < 0].sort_values("polarity", ascending=True, kind="stable")
     out: dict[str, list[Any]] = {col: [] for col in TOP_SCHEMA}
