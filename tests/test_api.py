@@ -143,3 +143,20 @@ def test_frames_do_not_depend_on_hash_seed():
         for seed in ("0", "12345")
     }
     assert len(digests) == 1 and len(next(iter(digests))) == 64
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_cli_extract_on_a_terminal_that_is_not_utf8(tmp_path, encoding):
+    article = tmp_path / "a.txt"
+    article.write_text("São Paulo — “quoted” café in Brazil, officials said.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0", "LC_ALL": "C"}
+    run = subprocess.run(
+        [sys.executable, "-m", "newsframe", "extract", str(article), "-t", "sentences"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in run.stderr
+    out = run.stdout.decode("utf-8")  # the data, whole, as UTF-8
+    assert "São Paulo — “quoted” café in Brazil, officials said." in out
