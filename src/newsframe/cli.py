@@ -5,7 +5,10 @@
     newsframe extract ARTICLE --table lines|sentences|places|dates|sentiment
                       [--format csv|json|parquet] [-o FILE] [--published DATE]
 
-Errors are one line on stderr with exit status 2 (bad input) or 1 (a failed report).
+Errors are one line on stderr. Exit status: 0 done; 1 a report whose notebook failed (a cell,
+the charts or the export); 2 bad input: an unreadable article or date, no file matched, no
+article of a corpus readable, an output path that cannot be written, a usage error; 130
+interrupted.
 Only argparse and the standard library are imported at start-up; pandas and the analyses are
 imported when a command runs.
 """
@@ -161,7 +164,7 @@ def _corpus(args: argparse.Namespace) -> int:
     for error in failed.error:
         print(f"newsframe: skipped: {error}", file=sys.stderr)
     print(out)
-    return 0 if len(failed) < len(articles) else 1
+    return 0 if len(failed) < len(articles) else 2  # nothing could be read: bad input
 
 
 def _report(args: argparse.Namespace) -> int:
