@@ -20,7 +20,7 @@ from newsframe.paths import SEED
 
 article_paths = [str(SEED)]  # one path, or several for a corpus report
 published = None  # "YYYY-MM-DD" for every article, or None to read each .meta.json sidecar
-title = None  # None to use the title from the metadata
+title = None  # None: the sidecar's title, else the headline found in the text, else the file name
 engine = "serial"  # corpus reports: serial, processes or dask
 scheduler = None  # Dask scheduler address, or None for a local cluster
 
@@ -77,7 +77,12 @@ if not articles:
     raise nf.NewsframeError(f"no article could be read: {data.summary()}")
 first = articles[0]  # the article drawn on its own: date strip, polarity track, top sentences
 source = data if single else articles  # what the aggregations below are given
-default_heading = (data.meta["title"] or data.stem) if single else f"{len(data)} articles"
+# without a sidecar, the headline found in the text (the first line labelled "title")
+found_title = None
+if single and (data.lines.section == "title").any():
+    found_title = data.lines.text[data.lines.section == "title"].iloc[0].strip()
+article_title = (data.meta["title"] or found_title) if single else None
+default_heading = (article_title or data.stem) if single else f"{len(data)} articles"
 heading = title or default_heading
 # Article text is untrusted: everything shown from it is escaped.
 display(HTML(f"<h2 class='nf-title'>{html.escape(str(heading))}</h2>"))
@@ -99,33 +104,22 @@ for w in caught:
 #
 # What the text says about itself: the dateline found at the start of the body and the
 # publication date that relative dates are resolved against (from the article's metadata
-# sidecar, a manifest, given when the report was built, or a saved web page's metadata or URL),
-# and where the text came from (a plain-text file, or the main text of a saved web page). In a
-# corpus report, files that could not be read are listed with the reason, and everything else is
-# analysed without them.
+# sidecar, a manifest, or given when the report was built). In a corpus report, files that could
+# not be read are listed with the reason, and everything else is analysed without them.
 
 # %%
 if single:
+    values = [
+        article_title,
+        data.published,
+        data.meta["dateline"],
+        data.meta["source"],
+        len(data.lines),
+        len(data.sentences),
+    ]
     overview = pd.DataFrame(
-        {
-            "value": [
-                data.meta["title"],
-                data.published,
-                data.meta["dateline"],
-                data.meta["source"],
-                len(data.lines),
-                len(data.sentences),
-                data.meta.get("published_basis") or "",
-                data.meta.get("text_basis") or "",
-            ]
-        },
-        index=pd.Index(
-            [
-                *("title", "published", "dateline", "source", "lines", "sentences"),
-                *("date from", "text from"),
-            ],
-            name="",
-        ),
+        {"value": ["—" if v is None else v for v in values]},  # missing: a dash, never "None"
+        index=pd.Index(["title", "published", "dateline", "source", "lines", "sentences"], name=""),
     )
 else:
     display(HTML(f"<p>{html.escape(data.summary())}</p>"))

@@ -143,3 +143,46 @@ def test_frames_do_not_depend_on_hash_seed():
         for seed in ("0", "12345")
     }
     assert len(digests) == 1 and len(next(iter(digests))) == 64
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_cli_extract_on_a_terminal_that_is_not_utf8(tmp_path, encoding):
+    article = tmp_path / "a.txt"
+    article.write_text("São Paulo — “quoted” café in Brazil, officials said.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0", "LC_ALL": "C"}
+    run = subprocess.run(
+        [sys.executable, "-m", "newsframe", "extract", str(article), "-t", "sentences"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in run.stderr
+    out = run.stdout.decode("utf-8")  # the data, whole, as UTF-8
+    assert "São Paulo — “quoted” café in Brazil, officials said." in out
+
+
+def test_cli_exit_statuses(tmp_path, capsys):
+    """The exit statuses of docs/report-and-cli.md, for every subcommand."""
+    binary = tmp_path / "in" / "bad.txt"
+    binary.parent.mkdir()
+    binary.write_bytes(b"\x00\x01\x02\x03")
+    good = tmp_path / "good" / "a.txt"
+    good.parent.mkdir()
+    good.write_text("Floods hit Java on Sunday, officials said.\n", encoding="utf-8")
+    out = str(tmp_path / "out")
+    cases = [
+        (["extract", str(good)], 0),
+        (["extract", str(tmp_path / "missing.txt")], 2),
+        (["extract", str(good), "--published", "2024-13-01"], 2),
+        (["extract", str(good), "-o", str(binary / "x.csv")], 2),  # a file in the way
+        (["corpus", str(binary.parent), "-o", out], 2),  # no article readable
+        (["corpus", str(tmp_path / "none" / "*.txt"), "-o", out], 2),
+        (["corpus", str(binary.parent), str(good), "-o", out, "--engine", "serial"], 0),
+        (["report", str(binary)], 2),
+        (["report", str(good), "-o", str(tmp_path)], 2),  # an existing folder
+        ([], 2),
+    ]
+    got = [(args, main(args)) for args, _ in cases]
+    capsys.readouterr()
+    assert [status for _, status in got] == [status for _, status in cases]

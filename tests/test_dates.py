@@ -538,3 +538,8 @@ def test_habitual_statements_are_not_dated(text: str) -> None:
 def test_habits_do_not_spread_to_other_clauses(text: str, expected: list[tuple[str, ...]]) -> None:
     found = spans(text)
     assert [f[: len(e)] for f, e in zip(found, expected, strict=True)] == expected
+
+
+def test_a_forecast_in_another_clause_leaves_a_past_day_alone() -> None:
+    text = "Floods killed 40 people on Sunday and more rain is expected over the coming days."
+    assert one(text) == ("2013-01-13", "2013-01-13")

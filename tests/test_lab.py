@@ -14,8 +14,8 @@ its cells are run, and then:
 
 The files the save wrote (the ``.ipynb`` and its jupytext ``.py``) are put back byte for byte,
 with their times, so the checkout is left as it was. The server gets its own runtime, settings
-and workspace folders, and no ``MPLBACKEND`` (the report forces inline drawing; a notebook
-opened in JupyterLab uses the kernel's default, inline).
+and workspace folders, and the environment as it is: with ``MPLBACKEND=Agg`` set (servers, CI)
+the notebooks must still draw, as each forces the inline backend.
 
 The notebooks run side by side, one page and one kernel each. Marked ``lab`` (and ``slow``):
 ``make test`` runs it; ``make test-lab`` runs it alone.
@@ -84,8 +84,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("lab")
     _settings(tmp / "settings")
     port, token = _free_port(), secrets.token_hex(16)
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp / "runtime")
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
     cmd = [
         str(JUPYTER),
         "lab",

@@ -8,6 +8,7 @@ not installed; ``.ci/run`` installs it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsframe.report import (
     build_report,
     execute_notebook,
     missing_charts,
+    report_title,
 )
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -340,3 +342,113 @@ def test_missing_charts_reads_chart_cells_and_their_notes(tmp_path):
 def test_no_article_is_an_error():
     with pytest.raises(NewsframeError, match="no article given"):
         build_report([])
+
+
+# --- output paths, inputs and titles (issue 11) ----------------------------------------------
+def _no_kernel(monkeypatch) -> list:
+    import newsframe.report as report
+
+    started: list = []
+    monkeypatch.setattr(report, "execute_notebook", lambda *a, **k: started.append(a))
+    return started
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("existing", "is a folder"),
+        ("x.ipynb", "give a name ending in .html"),
+        ("afile/out.html", "is not a folder"),
+        ("beside.html", "is a folder"),  # the executed notebook's name, beside.ipynb, is a folder
+    ],
+)
+def test_bad_output_paths_fail_at_once(tmp_path, capsys, monkeypatch, output, message):
+    started = _no_kernel(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing").mkdir()
+    (tmp_path / "beside.ipynb").mkdir()
+    (tmp_path / "afile").write_text("not a folder")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert main(["report", str(SEED), "-o", output]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    assert started == []
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # nothing left behind
+    with pytest.raises(NewsframeError, match=message):
+        build_report([SEED], output=tmp_path / output)
+
+
+def test_an_unwritable_folder_fails_at_once(tmp_path, capsys, monkeypatch):
+    import newsframe.report as report
+
+    started = _no_kernel(monkeypatch)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        report.os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode)
+    )  # root may write anywhere, so the refusal is simulated
+    assert main(["report", str(SEED), "-o", str(locked / "sub" / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no permission to write" in err and str(locked) in err
+    assert started == [] and list(locked.iterdir()) == []
+
+
+def test_report_takes_folders_and_globs(tmp_path, monkeypatch, capsys):
+    import newsframe.report as report
+
+    given: list = []
+    monkeypatch.setattr(
+        report, "build_report", lambda paths, **k: given.append(list(paths)) or Path("r.html")
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("b.txt", "a.txt"):
+        shutil.copy(SEED, folder / name)
+    shutil.copy(SEED.with_suffix(".meta.json"), folder / "a.meta.json")  # a sidecar, no article
+    assert main(["report", str(folder), "-o", str(tmp_path / "f.html")]) == 0
+    assert main(["report", str(folder / "*.txt"), "-o", str(tmp_path / "g.html")]) == 0
+    assert [[p.name for p in paths] for paths in given] == [["a.txt", "b.txt"]] * 2
+    assert main(["report", str(tmp_path / "none" / "*.txt")]) == 2
+    assert "no files matched" in capsys.readouterr().err
+
+
+def test_report_title_is_the_heading_it_showed():
+    v4 = nbformat.v4
+    cell = v4.new_code_cell("display(heading)")
+    cell.outputs = [
+        v4.new_output("display_data", {"text/html": "<h2 class='nf-title'>Floods &amp; rain</h2>"})
+    ]
+    assert report_title(v4.new_notebook(cells=[v4.new_markdown_cell("# x"), cell])) == (
+        "Floods & rain"
+    )
+    assert report_title(v4.new_notebook(cells=[v4.new_markdown_cell("# x")])) is None
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_article_without_sidecar(tmp_path):
+    """Heading, tab title and overview from the text; no "None"; the CLI flag named."""
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Floods & landslides hit northern Java\n\n"
+        "JAKARTA (Reuters) - Floods killed at least 40 people in central Java on Sunday, the "
+        "disaster agency said, and thousands were forced from their homes.\n\n"
+        "Rescuers were searching for dozens of missing people on Monday, an official said.\n",
+        encoding="utf-8",
+    )
+    html_path = build_report([article], output=tmp_path / "story.html")
+    pw, browser, page, blocked, _ = _open(html_path, tmp_path)
+    try:
+        tab = page.title()
+        heading = page.inner_text("h2.nf-title")
+        text = page.inner_text("body")
+    finally:
+        browser.close()
+        pw.stop()
+    assert blocked == []
+    assert tab == heading == "Floods & landslides hit northern Java"
+    assert "None" not in text
+    assert "--published" in text and "published=" in text  # the CLI flag and the API argument
+    overview = text.split("Article overview", 1)[1].split("Each line of the page", 1)[0]
+    assert "Floods & landslides hit northern Java" in overview and "—" in overview

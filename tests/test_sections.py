@@ -290,3 +290,35 @@ def test_footer_rule_needs_the_story_before_the_byline():
     )
     labels = list(read_article(text).lines.section)
     assert labels == ["title", "byline", "body", "body", "body", "byline", "boilerplate"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "(Reporting by Victoria Hale in Geneva; Editing by Joy Best)",
+        "Reporting by Victoria Hale in Geneva; editing by Joy Best",
+        "(Additional reporting by Victoria Hale in Geneva)",
+    ],
+)
+def test_credits_glued_to_a_paragraph_are_byline_sentences(tail):
+    text = (
+        "JAKARTA (Reuters) - Floods killed at least 40 people in Java on Sunday, officials said.\n"
+        "\n"
+        f"Rescuers in Semarang were searching for the missing, an official said. {tail}\n"
+    )
+    art = read_article(text)
+    assert list(art.lines.section) == ["body", "blank", "body"]  # the line stays body ...
+    last = art.sentences[art.sentences.line == 3]
+    assert list(last.section) == ["body", "byline"]  # ... its credits are the byline
+    assert last.text.iloc[1] == tail
+    geneva = art.places[art.places.surface == "Geneva"]
+    assert list(geneva.section) == ["byline"]
+
+
+def test_a_paragraph_that_only_mentions_reporting_keeps_its_sentences():
+    text = (
+        "JAKARTA (Reuters) - Floods killed at least 40 people in Java on Sunday, officials said.\n"
+        "\n"
+        "The agency has been criticised. Reporting by Victoria Hale in Geneva showed the risk.\n"
+    )
+    assert set(read_article(text).sentences.section) == {"body"}

@@ -24,7 +24,7 @@ from .reading import (
     read_manifest,
     read_sidecar,
 )
-from .sections import SECTIONS, Dateline, classify_lines, split_lines
+from .sections import SECTIONS, Dateline, classify_lines, is_credit, split_lines
 from .sentences import split_sentences
 from .webpage import extract_page, is_html_document, looks_like_html
 
@@ -134,7 +134,9 @@ class Article:
             sentence (int64): 0-based sentence id, in reading order.
             line (int64): the line it sits on.
             section (category): the line's section, or ``boilerplate`` for site chrome glued
-                to the end of a paragraph ("E-mail to a friend", "Watch ... »").
+                to the end of a paragraph ("E-mail to a friend", "Watch ... »"), or
+                ``byline`` for wire credits glued to the end of a body paragraph ("... said.
+                (Reporting by X; Editing by Y)").
             text (str): the sentence.
             start (int64), end (int64): offsets into :attr:`Article.text`;
                 ``text[start:end] == sentence text``.
@@ -146,9 +148,20 @@ class Article:
             section = labels[i]
             if section not in ("blank", "markup"):
                 skip = dateline.end if dateline and dateline.line == i + 1 else 0
-                for s, e, chrome in split_sentences(content[skip:], pos + skip):
+                spans = split_sentences(content[skip:], pos + skip)
+                line_secs = ["boilerplate" if chrome else section for _, _, chrome in spans]
+                # credits glued to the end of a paragraph are the byline, not the story
+                k = len(spans) - 1
+                while k > 0 and line_secs[k] == "boilerplate":
+                    k -= 1
+                while (
+                    k > 0 and section == "body" and is_credit(self.text[spans[k][0] : spans[k][1]])
+                ):
+                    line_secs[k] = "byline"
+                    k -= 1
+                for (s, e, _), sec in zip(spans, line_secs, strict=True):
                     lines_.append(i + 1)
-                    secs.append("boilerplate" if chrome else section)
+                    secs.append(sec)
                     texts.append(self.text[s:e])
                     starts.append(s)
                     ends.append(e)

@@ -1,11 +1,14 @@
 """The ``newsframe`` command line.
 
-    newsframe report ARTICLE [ARTICLE ...] [--published DATE] [-o OUT.html]
+    newsframe report ARTICLE|FOLDER|GLOB ... [--published DATE] [-o OUT.html]
     newsframe corpus ARTICLE|FOLDER|GLOB ... -o OUTDIR [--manifest CSV] [--engine E]
     newsframe extract ARTICLE --table lines|sentences|places|dates|sentiment
                       [--format csv|json|parquet] [-o FILE] [--published DATE]
 
-Errors are one line on stderr with exit status 2 (bad input) or 1 (a failed report).
+Errors are one line on stderr. Exit status: 0 done; 1 a report whose notebook failed (a cell,
+the charts or the export); 2 bad input: an unreadable article or date, no file matched, no
+article of a corpus readable, an output path that cannot be written, a usage error; 130
+interrupted.
 Only argparse and the standard library are imported at start-up; pandas and the analyses are
 imported when a command runs.
 """
@@ -42,7 +45,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Execute the report notebook headless and export one self-contained, "
         "offline HTML file. The executed notebook is kept beside it.",
     )
-    rep.add_argument("articles", nargs="+", metavar="ARTICLE", help="article text file(s)")
+    rep.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="article text file(s), folders of them or globs (quoted, such as 'dir/*.txt')",
+    )
     rep.add_argument(
         "--published",
         metavar="DATE",
@@ -150,10 +158,18 @@ def provenance(meta: dict[str, object]) -> str:
 
 
 def _write(text: str, output: str | None) -> None:
+    """Write ``text`` as UTF-8 to ``output``, or to stdout whatever its encoding (a terminal
+    or a pipe set to ASCII or Latin-1 would otherwise fail on the first "é")."""
     if output:
         Path(output).write_text(text, encoding="utf-8")
-    else:
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
         sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -187,14 +203,18 @@ def _corpus(args: argparse.Namespace) -> int:
     for error in failed.error:
         print(f"newsframe: skipped: {error}", file=sys.stderr)
     print(out)
-    return 0 if len(failed) < len(articles) else 1
+    return 0 if len(failed) < len(articles) else 2  # nothing could be read: bad input
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .corpus import expand_paths
     from .errors import NewsframeError
-    from .report import build_report, check_inputs
+    from .report import build_report, check_inputs, check_output, default_output
 
-    paths = [Path(a) for a in args.articles]
+    paths = [Path(a) for a in expand_paths(args.articles)]  # files, folders and globs
+    if not paths:
+        raise NewsframeError("no files matched " + " ".join(args.articles))
+    check_output(args.output or default_output(paths))  # before reading any article
     if len(paths) == 1:
         check_inputs(paths, args.published)  # a bad article or date fails before any kernel
     else:

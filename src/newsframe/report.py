@@ -21,6 +21,7 @@ builds reports from any folder. Its first code cell forces the inline backend, s
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import os
 import re
@@ -52,6 +53,38 @@ def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike
     parse_date(published, name="--published")
     for path in articles:
         read_article(Path(path), published=published)
+
+
+def check_output(html: str | os.PathLike[str]) -> Path:
+    """Check where a report will be written, before any kernel starts; return the HTML path.
+
+    The HTML file and the executed notebook beside it (``<name>.ipynb``) must be files that
+    can be written: the name may not end in ``.ipynb`` (the notebook would overwrite the HTML),
+    neither may be an existing folder, and the nearest existing folder above them must be a
+    folder this process may write in. Nothing is created here.
+
+    Raises:
+        NewsframeError: with a one-line message naming the path and the problem.
+    """
+    html_path = Path(html)
+    if html_path.suffix.lower() == ".ipynb":
+        raise NewsframeError(
+            f"{html_path}: the output is the HTML file (the executed notebook is written beside "
+            f"it as <name>.ipynb); give a name ending in .html"
+        )
+    for path in (html_path, html_path.with_suffix(".ipynb")):
+        if path.is_dir():
+            raise NewsframeError(
+                f"{path}: is a folder; give a file name, such as {path / 'report.html'}"
+            )
+    folder = html_path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NewsframeError(f"{folder}: is not a folder, so {html_path} cannot be written")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NewsframeError(f"{folder}: no permission to write there, so {html_path} cannot be")
+    return html_path
 
 
 def default_output(articles: Sequence[str | os.PathLike[str]]) -> Path:
@@ -157,6 +190,9 @@ def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[s
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(executed), as_version=4)
+    title = report_title(nb)
+    if title:
+        nb.metadata["title"] = title  # the browser tab's title (the template escapes it)
     exporter = HTMLExporter(
         template_name="newsframe",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
@@ -182,6 +218,20 @@ def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[s
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+_TITLE = re.compile(r"<h2 class=['\"]nf-title['\"]>(.*?)</h2>", re.S)
+
+
+def report_title(nb: Any) -> str | None:
+    """The heading the report notebook displayed (``<h2 class='nf-title'>``), unescaped; None
+    when it shows none."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            m = _TITLE.search(str(out.get("data", {}).get("text/html", "")))
+            if m:
+                return html_lib.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() or None
+    return None
 
 
 _REMOTE = re.compile(
@@ -226,8 +276,6 @@ def _add_alt_text(html: str) -> str:
     """Give every chart a distinct ``alt`` text: its report section and the sentence that
     introduces it (the paragraph before it), numbered when a section has several; and a
     minimum width (:data:`MIN_CHART_SCALE`) so that its type stays readable on small screens."""
-    import html as html_lib
-
     section, sentence = "Report", ""
     seen: dict[str, int] = {}
 
@@ -276,15 +324,16 @@ def build_report(
     ``checked=True`` skips the up-front check (the CLI has done it).
 
     Raises:
-        NewsframeError: bad article or date (before any kernel starts), a failing cell, or a
-            failed export. No partial HTML is left behind.
+        NewsframeError: bad article, date or output path (before any kernel starts, see
+            :func:`check_output`), a failing cell, or a failed export. No partial HTML is left
+            behind.
     """
     paths = [Path(a).resolve() for a in articles]
     if not paths:
         raise NewsframeError("no article given")
+    html_path = check_output(output if output else default_output(paths))
     if not checked:
         check_inputs(paths if len(paths) == 1 else [], published)
-    html_path = Path(output) if output else default_output(paths)
     executed = html_path.with_suffix(".ipynb")
     date = parse_date(published, name="--published")
     params = {
@@ -343,7 +392,9 @@ __all__ = [
     "build_report",
     "check_charts",
     "check_inputs",
+    "check_output",
     "export_html",
     "missing_charts",
+    "report_title",
     "strip_outputs",
 ]

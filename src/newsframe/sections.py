@@ -377,6 +377,11 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
     return [lab if lab is not None else "highlight" for lab in labels], dateline
 
 
+def is_credit(text: str) -> bool:
+    """Whether ``text`` is wholly wire-copy credits: "(Reporting by X in Y; Editing by Z)"."""
+    return len(text) < 400 and _CREDIT_RE.match(text) is not None
+
+
 def _is_byline(line: str, max_len: int) -> bool:
     """A reporting credit: "By X", "CNN's X reported...", "(Reporting by X; Editing by Y)"."""
     return len(line) < max_len and bool(_BYLINE_RE.search(line) or _CREDIT_RE.match(line))
@@ -393,4 +398,4 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
-__all__ = ["SECTIONS", "Dateline", "classify_lines", "find_dateline", "split_lines"]
+__all__ = ["SECTIONS", "Dateline", "classify_lines", "find_dateline", "is_credit", "split_lines"]

@@ -38,7 +38,7 @@ Weeks run Monday to Sunday. ``P`` is the publication date.
 1. An explicit date with a year is itself (anchor ``explicit``).
 2. A date without a year takes P's year, or the previous year when that would put it after P,
    unless the wording says future (will, set to, scheduled, due, expected, plans, until,
-   deadline, upcoming, a forecast in the passive: "is expected", "are forecast", "is
+   deadline, upcoming, a forecast in the passive before it: "is expected", "are forecast", "is
    predicted", a headline "X to do Y", an "-ing" verb just before it). When the
    weekday is given, the year among P's year and its neighbours whose calendar agrees with
    it wins. A year given earlier in the same line (paragraph or caption) anchors later

@@ -130,7 +130,9 @@ def _warn_undated(
         why = f"{why}; {out_of_range}"
     warnings.warn(
         f"{label}: no publication date; {unresolved} of {len(resolved)} temporal expressions "
-        f"left unresolved (NaT); {why}. Pass published= to resolve them.",
+        f"left unresolved (NaT); {why}. Give the publication date to resolve them: "
+        f"--published YYYY-MM-DD on the command line, published= in Python, or a "
+        f"<stem>.meta.json sidecar.",
         UserWarning,
         stacklevel=3,
     )

@@ -17,6 +17,7 @@ from typing import Final
 
 from .patterns import (
     CLAUSE_BREAK,
+    FORECAST_BEFORE,
     FUTURE_LOOSE,
     FUTURE_STRICT,
     HABITUAL,
@@ -181,7 +182,7 @@ class Hit:
             return False
         cue = FUTURE_LOOSE if loose else FUTURE_STRICT
         after = " ".join(self.after(text, 96).split()[:8])
-        if cue.search(before) or cue.search(after):
+        if cue.search(before) or cue.search(after) or FORECAST_BEFORE.search(before):
             return True
         if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
             self.before(text)

@@ -105,15 +105,18 @@ PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[ \t,]*$")
 _FUTURE_WORDS = (
     r"will|won['’]t|would|shall|['’]ll|set to|scheduled|slated|due|expected to|expects? to|"
     r"plans? to|planning to|planned for|going to|upcoming|next|to be held|set for|"
-    r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to|"
-    # a forecast in the passive: "rain is expected on Friday", "storms are forecast for Friday"
-    r"(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)"
+    r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to"
 )
 FUTURE_STRICT = re.compile(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b", re.I)
 FUTURE_LOOSE = re.compile(
     rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS}|until|till|deadline|as early as|as soon as|planning"
     r"|plans)\b",
     re.I,
+)
+# a forecast in the passive before the expression: "rain is expected on Friday", "storms are
+# forecast for Friday" (after it, "... on Sunday, and more rain is expected" is another clause)
+FORECAST_BEFORE = re.compile(
+    r"\b(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)\b", re.I
 )
 HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
 # the clause around a bare month, season or weekday says it happens every year or week ("the
