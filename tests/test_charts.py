@@ -163,3 +163,47 @@ def test_a_long_span_does_not_squeeze_the_date_strip() -> None:
     ax = plot_date_strip(_dates(ROWS[3:]))  # only the long span: drawn whole
     assert ax.get_xlabel() == ""
     plt.close(ax.figure)
+
+
+def test_heatmap_cells_without_mentions_are_white_and_one_mention_is_not() -> None:
+    from newsframe.plots.corpus import plot_coverage_heatmap
+
+    periods = pd.to_datetime(["2024-01-01", "2024-02-01"]).astype("datetime64[s]")
+    over_time = pd.DataFrame(
+        {
+            "period": [periods[0], periods[1], periods[1]],
+            "iso3": ["FRA", "FRA", "MLI"],
+            "country": ["France", "France", "Mali"],
+            "mentions": [40, 1, 1],
+            "articles": [1, 1, 1],
+        }
+    )
+    fig, ax = plt.subplots()
+    plot_coverage_heatmap(over_time, ax=ax)
+    image = ax.images[0]
+    rgba = image.to_rgba(image.get_array())
+    # rows: France, Mali; columns: January, February. Mali in January has no mention.
+    assert tuple(rgba[1, 0][:3]) == (1.0, 1.0, 1.0)
+    one = rgba[1, 1][:3]
+    assert max(1.0 - c for c in one) > 0.15  # one mention is visibly tinted
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert texts == ["1", "1", "40"]  # every non-empty cell carries its count
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2024-01", "2024-02"]
+    plt.close(fig)
+
+
+def test_section_counts_say_one_line_not_one_lines() -> None:
+    from newsframe.plots.structure import plot_section_counts
+
+    lines = pd.DataFrame(
+        {
+            "line": [0, 1, 2],
+            "section": pd.Categorical(["title", "body", "body"]),
+            "text": ["Flood", "Rain fell in Sindh.", "It went on."],
+        }
+    )
+    fig, ax = plt.subplots()
+    plot_section_counts(lines, ax=ax)
+    labels = sorted(t.get_text().strip() for t in ax.texts)
+    assert labels == ["1 word, 1 line", "7 words, 2 lines"]
+    plt.close(fig)

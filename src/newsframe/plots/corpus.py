@@ -29,12 +29,36 @@ def plot_coverage_heatmap(
         .reindex(keep)
         .fillna(0)
     )
-    image = ax.imshow(grid.to_numpy(), aspect="auto", cmap=style.pop("cmap", "Blues"), **style)
+    import numpy as np
+    from matplotlib import colormaps
+    from matplotlib.colors import ListedColormap
+
+    values = grid.to_numpy(dtype=float)
+    # Start the colour scale at a visible blue so that one mention never looks like none;
+    # cells without a mention stay white.
+    base = colormaps[style.pop("cmap", "Blues")]
+    cmap = ListedColormap(base(np.linspace(0.18, 1.0, 256))).with_extremes(bad="white")
+    top_value = max(1.0, float(values.max()))
+    image = ax.imshow(
+        np.ma.masked_equal(values, 0),
+        aspect="auto",
+        cmap=cmap,
+        vmin=min(1.0, top_value),
+        vmax=top_value,
+        **style,
+    )
+    if values.size <= 240:
+        for (row, col), value in np.ndenumerate(values):
+            if value:
+                ink = "white" if value > 0.6 * top_value else "black"
+                ax.text(col, row, f"{value:g}", ha="center", va="center", fontsize=7, color=ink)
     ax.set_yticks(range(len(grid.index)), [plain(c) for c in grid.index])
-    labels = [p.strftime("%Y-%m-%d") for p in grid.columns]
+    monthly = all(p.day == 1 for p in grid.columns)
+    labels = [p.strftime("%Y-%m" if monthly else "%Y-%m-%d") for p in grid.columns]
     step = max(1, len(labels) // 12)
     ax.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
-    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.8)
+    ax.set_xlabel("month of publication" if monthly else "week of publication (first day)")
+    ax.figure.colorbar(image, ax=ax, label="mentions (white: none)", shrink=0.8)
     ax.set_title("Mentions per country by publication period", loc="left")
     return ax
 

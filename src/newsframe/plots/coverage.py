@@ -73,7 +73,7 @@ def plot_coverage_bars(
         left = left + data[section]
     ax.set_xlabel("mentions")
     ax.set_title("Place mentions per country, by section", loc="left")
-    ax.legend(title="section", frameon=False, loc="lower right")
+    ax.legend(title="section", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
     ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     return ax

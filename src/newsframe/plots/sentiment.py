@@ -22,15 +22,16 @@ _NEUTRAL_LABEL = f"neutral band (|polarity| < {NEUTRAL:g})"
 
 
 def _footnote(ax: Axes, markers: str) -> None:
-    """The key in the lower right corner: the neutral band and what the markers mean."""
-    text = f"grey band: {_NEUTRAL_LABEL}; {markers}"
-    ax.text(
-        0.99,
-        0.01,
-        text,
-        transform=ax.transAxes,
+    """The key under the axis label, right-aligned, where no point can sit behind it: the
+    neutral band and what the markers mean."""
+    ax.annotate(
+        f"grey band: {_NEUTRAL_LABEL}; {markers}",
+        xy=(1.0, 0.0),
+        xycoords="axes fraction",
+        xytext=(0, -34),
+        textcoords="offset points",
         ha="right",
-        va="bottom",
+        va="top",
         fontsize=7.5,
         color="0.35",
     )
@@ -122,9 +123,7 @@ def plot_sentiment_by_section(
     _symmetric_xlim(ax, np.asarray(xs, dtype=float))
     ax.set_xlabel("polarity (−1 negative … +1 positive); mean and 95% bootstrap interval")
     ax.set_title(title, loc="left")
-    _footnote(
-        ax, f"grey band: {_NEUTRAL_LABEL}; open marker, *: fewer than {MIN_SENTENCES} sentences"
-    )
+    _footnote(ax, f"open marker, *: fewer than {MIN_SENTENCES} sentences")
     ax.grid(axis="x", color="0.9", lw=0.6)
     return ax
 
@@ -267,7 +266,9 @@ def plot_polarity_track(
     handles, _ = ax.get_legend_handles_labels()
     present = list(dict.fromkeys(data["section"].astype(str)))
     handles = [Patch(color=SECTION_COLORS.get(s, "0.3"), label=plain(s)) for s in present] + handles
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False
+    )
     values = scored["polarity"].to_numpy(dtype=float)
     if show_vader:
         values = np.concatenate([values, scored["vader"].to_numpy(dtype=float)])

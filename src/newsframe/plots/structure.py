@@ -56,7 +56,8 @@ def plot_article_map(lines: pd.DataFrame, ax: Axes | None = None, **style: Any) 
     present = [s for s in content.section.cat.categories if s in set(content.section.astype(str))]
     ax.legend(
         handles=[Patch(color=SECTION_COLORS[s], label=plain(s)) for s in present],
-        loc="lower right",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
         frameon=False,
         fontsize="small",
     )
@@ -75,12 +76,18 @@ def plot_section_counts(lines: pd.DataFrame, ax: Axes | None = None, **style: An
     colors = [SECTION_COLORS.get(s, "#888888") for s in labels]
     ax.barh([plain(s) for s in labels], summary.words, color=colors, **style)
     for y, (n_lines, words) in enumerate(zip(summary.lines, summary.words, strict=True)):
-        ax.text(words, y, f"  {words} words, {n_lines} lines", va="center", fontsize="small")
+        label = f"  {_count(words, 'word')}, {_count(n_lines, 'line')}"
+        ax.text(words, y, label, va="center", fontsize="small")
     ax.invert_yaxis()
     ax.set_xlabel("words")
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlim(0, summary.words.max() * 1.35)
     return ax
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 line``, ``2 lines``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 __all__ = ["plot_article_map", "plot_section_counts", "section_summary"]
