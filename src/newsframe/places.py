@@ -85,6 +85,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from operator import attrgetter
 from typing import overload
 
@@ -317,20 +318,58 @@ class _Doc:
 _start = attrgetter("start")
 
 
-def _tokens(text: str, base: int) -> list[_Tok]:
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+class _Tokens(Sequence[_Tok]):
+    """The word tokens of one sentence, kept as parallel lists (offsets, words, capitals)
+    built by C-level calls; a :class:`_Tok` is made only for the tokens a pass looks at.
+
+    The lookup reads the lists directly, so a sentence costs a few list operations plus a
+    little work per capitalised word instead of an object per word."""
+
+    __slots__ = ("caps", "ends", "objs", "starts", "words")
+
+    def __init__(self, text: str, base: int) -> None:
+        parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, ..., separator
+        words: list[str] = parts[1::2]
+        offsets = list(accumulate(map(len, parts), initial=base))
+        self.words = words
+        self.starts: list[int] = offsets[1:-1:2]
+        self.ends: list[int] = offsets[2::2]
+        caps = [w[0].isupper() for w in words]
+        if "-" in text:  # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
+            for k, w in enumerate(words):
+                if not caps[k] and "-" in w and _ARTICLE_PREFIX.match(w):
+                    caps[k] = not (
+                        k > 0
+                        and caps[k - 1]
+                        and text[self.ends[k - 1] - base : self.starts[k] - base] == " "
+                    )
+        self.caps = caps
+        self.objs: list[_Tok | None] = [None] * len(words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, k: int) -> _Tok: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[_Tok]: ...
+    def __getitem__(self, k: int | slice) -> _Tok | Sequence[_Tok]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self.words)))]
+        tok = self.objs[k]
+        if tok is None:
+            j = k + len(self.words) if k < 0 else k
+            tok = _Tok(self.starts[j], self.ends[j], self.words[j], self.caps[j], j == 0)
+            self.objs[j] = tok
+        return tok
+
+
+def _tokens(text: str, base: int) -> _Tokens:
     """The word tokens of ``text``, a slice of the article starting at offset ``base``."""
-    out: list[_Tok] = []
-    append = out.append
-    prev: _Tok | None = None
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        cap = w[0].isupper()
-        # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
-        if not cap and "-" in w and _ARTICLE_PREFIX.match(w):
-            cap = not (prev is not None and prev.cap and text[prev.end - base : m.start()] == " ")
-        prev = _Tok(base + m.start(), base + m.end(), w, cap, prev is None)
-        append(prev)
-    return out
+    return _Tokens(text, base)
 
 
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
@@ -351,11 +390,11 @@ def _abbreviation(word: str) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
-def _title_case(toks: list[_Tok]) -> bool:
+def _title_case(toks: _Tokens) -> bool:
     """Is the sentence a headline in title case ("Texas Let Drillers Burn Off Gas")? Then
     capitalised neighbours say nothing about people's names."""
-    long = [t for t in toks if len(t.text) > 3]
-    return len(long) >= 3 and 5 * sum(t.cap for t in long) >= 4 * len(long)
+    long = [cap for w, cap in zip(toks.words, toks.caps, strict=True) if len(w) > 3]
+    return len(long) >= 3 and 5 * sum(long) >= 4 * len(long)
 
 
 def _opens(toks: Sequence[_Tok], k: int, text: str) -> bool:
@@ -373,7 +412,13 @@ def _strip_possessive(w: str) -> str:
 def _is_key_token(t: _Tok) -> bool:
     """A token that can begin or end a name (not a month, a weekday or a Roman numeral:
     "Spirit of Tasmania II")."""
-    return t.cap and t.text.lower() not in _MONTHS_DAYS and not _ROMAN.fullmatch(t.text)
+    return t.cap and _key_word(t.text)
+
+
+@lru_cache(maxsize=65536)
+def _key_word(word: str) -> bool:
+    """A capitalised word that can begin or end a name (:func:`_is_key_token`)."""
+    return word.lower() not in _MONTHS_DAYS and not _ROMAN.fullmatch(word)
 
 
 def _miswritten_caps(key: str, word: str, cands: list[Candidate]) -> bool:
@@ -384,39 +429,45 @@ def _miswritten_caps(key: str, word: str, cands: list[Candidate]) -> bool:
 
 # -- 1. lookup -------------------------------------------------------------------------------
 def _find(
-    text: str, toks: list[_Tok], sent: int, gaz: Gazetteer, known: frozenset[str]
+    text: str, toks: _Tokens, sent: int, gaz: Gazetteer, known: frozenset[str]
 ) -> list[_Match]:
-    """Longest-match lookup over one sentence's tokens."""
+    """Longest-match lookup over one sentence's tokens.
+
+    Only capitalised words are visited (found by a C-level ``compress`` over the capitals),
+    and of those only the ones that begin a gazetteer name or hold a hyphen."""
     out: list[_Match] = []
-    i = 0
-    while i < len(toks):
-        if not _is_key_token(toks[i]):
-            i += 1
+    words = toks.words
+    nxt = 0  # the first token not inside a name already found
+    for i in compress(range(len(words)), toks.caps):
+        if i < nxt:
             continue
-        found = _longest_name(text, toks, i, sent, gaz, known)
-        if found is not None:
-            out.append(found)
-            i = found.j
+        w = words[i]
+        if not _key_word(w):
             continue
-        if "-" in toks[i].text:  # "Iran-Iraq", "trans-Sahara", "U.S.-led"
+        if _key_part(w) in known or _whole_part(w) in known:
+            found = _longest_name(text, toks, i, sent, gaz, known)
+            if found is not None:
+                out.append(found)
+                nxt = found.j
+                continue
+        if "-" in w:  # "Iran-Iraq", "trans-Sahara", "U.S.-led"
             out.extend(_hyphen_parts(toks, i, sent, gaz))
-        i += 1
     return out
 
 
-def _reach(text: str, toks: list[_Tok], i: int, max_tokens: int) -> int:
+def _reach(text: str, toks: _Tokens, i: int, max_tokens: int) -> int:
     """One past the last token a name starting at token ``i`` can take in: tokens joined by
     single spaces, capitalised or connectors, up to the gazetteer's longest name."""
+    words, caps, starts, ends = toks.words, toks.caps, toks.starts, toks.ends
     j = i + 1
-    while j < len(toks) and j - i < max_tokens:
-        prev, nxt = toks[j - 1], toks[j]
-        low = nxt.text.lower()
-        gap = text[prev.end : nxt.start]
+    while j < len(words) and j - i < max_tokens:
+        low = words[j].lower()
+        gap = text[ends[j - 1] : starts[j]]
         if (
             gap != " "
             and gap != ", "  # "Washington, D.C.": the lookup goes on only inside a known name
-            and not (gap == ". " and _abbreviation(prev.text))
-        ) or not (nxt.cap or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS):
+            and not (gap == ". " and _abbreviation(words[j - 1]))
+        ) or not (caps[j] or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS):
             break
         j += 1
     return j
@@ -435,7 +486,7 @@ def _whole_part(word: str) -> str:
 
 
 def _longest_name(
-    text: str, toks: list[_Tok], i: int, sent: int, gaz: Gazetteer, known: frozenset[str]
+    text: str, toks: _Tokens, i: int, sent: int, gaz: Gazetteer, known: frozenset[str]
 ) -> _Match | None:
     """The longest run of tokens from ``i`` that the gazetteer knows, ending on a name word.
 
@@ -444,14 +495,15 @@ def _longest_name(
     start costs a few lookups however long the run of capitalised words is. A possessive
     ends a name ("Mali's President") unless the name goes on with it ("People's Republic of
     China")."""
-    first = toks[i].text
+    words, caps = toks.words, toks.caps
+    first = words[i]
     if _key_part(first) not in known and _whole_part(first) not in known:
         return None  # most capitalised words begin no name
     reach = _reach(text, toks, i, gaz.max_tokens)
     keys: list[str] = []
     parts: list[str] = []
-    for tok in toks[i:reach]:
-        part = _key_part(tok.text)
+    for word in words[i:reach]:
+        part = _key_part(word)
         if not part:
             key = " ".join(parts)
             if key not in known:
@@ -459,7 +511,7 @@ def _longest_name(
             keys.append(key)
             continue
         key = " ".join([*parts, part])
-        whole = _whole_part(tok.text)
+        whole = _whole_part(word)
         goes_on = whole != part and " ".join([*parts, whole]) in known
         if key not in known and not goes_on:
             break
@@ -470,15 +522,17 @@ def _longest_name(
             part = whole
         parts.append(part)
     for end in range(i + len(keys), i, -1):
-        last = toks[end - 1]
-        if not (_is_key_token(last) or (end - 1 > i and _HYPHEN_CAPITAL.search(last.text))):
+        last = words[end - 1]
+        if not (
+            (caps[end - 1] and _key_word(last)) or (end - 1 > i and _HYPHEN_CAPITAL.search(last))
+        ):
             continue
         key = keys[end - i - 1]
         cands = gaz.lookup(key)
-        first = _strip_possessive(toks[i].text) if end - 1 == i else toks[i].text
+        first = _strip_possessive(words[i]) if end - 1 == i else words[i]
         if not cands or _miswritten_caps(key, first, cands):
             continue
-        s, e = toks[i].start, last.start + len(_strip_possessive(last.text))
+        s, e = toks.starts[i], toks.starts[end - 1] + len(_strip_possessive(last))
         return _Match(s, e, text[s:e], key, cands, sent, i, end, toks)
     return None
 
@@ -507,7 +561,7 @@ class _Replaced(Sequence[_Tok]):
         return self.sub if j == self.i else self.toks[k]
 
 
-def _hyphen_parts(toks: list[_Tok], i: int, sent: int, gaz: Gazetteer) -> list[_Match]:
+def _hyphen_parts(toks: _Tokens, i: int, sent: int, gaz: Gazetteer) -> list[_Match]:
     """The capitalised parts of a hyphenated token when every one is a name ("Iran-Iraq");
     none when one is not ("Bergen-Belsen" is one name). Lowercase parts are skipped."""
     t = toks[i]
@@ -1318,7 +1372,7 @@ def _resolve(
             matches.extend(found)
             if _title_case(toks):
                 headlines.add(sent)
-        if sent >= 0 and any(tok.text in _UNIT_WORDS for tok in toks):
+        if sent >= 0 and not _UNIT_WORDS.isdisjoint(toks.words):
             units.add(sent)
     matches.sort(key=_start)
     doc = _Doc(
