@@ -84,10 +84,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress
 from operator import attrgetter
-from typing import overload
+from typing import NamedTuple, overload
 
 import pandas as pd
 
@@ -260,8 +260,7 @@ _NOT_A_NAME = _words(
 
 
 # -- tokens and matches ------------------------------------------------------------------------
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int  # offset in the article text
     end: int
     text: str
@@ -318,53 +317,40 @@ class _Doc:
 _start = attrgetter("start")
 
 
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# _TOKEN as a split pattern, written to begin with one character class (which lets the
+# regex engine skip to the next letter quickly); it matches exactly what _TOKEN matches.
+_TOKEN_SPLIT = re.compile(r"([^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’\-]*[^\W_])?)")
 
 
-class _Tokens(Sequence[_Tok]):
-    """The word tokens of one sentence, kept as parallel lists (offsets, words, capitals)
-    built by C-level calls; a :class:`_Tok` is made only for the tokens a pass looks at.
+_new_tok = partial(tuple.__new__, _Tok)  # a _Tok from a tuple, without a Python call
 
-    The lookup reads the lists directly, so a sentence costs a few list operations plus a
-    little work per capitalised word instead of an object per word."""
 
-    __slots__ = ("caps", "ends", "objs", "starts", "words")
+class _Tokens(list[_Tok]):
+    """The word tokens of one sentence, with the same facts also kept as parallel lists
+    (``words``, ``caps``, ``starts``, ``ends``) for the lookup. Everything is built by
+    C-level calls (a regex split, ``accumulate``, ``zip``), so a sentence costs a few list
+    operations instead of Python work per word."""
+
+    __slots__ = ("caps", "ends", "starts", "words")
 
     def __init__(self, text: str, base: int) -> None:
         parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, ..., separator
         words: list[str] = parts[1::2]
         offsets = list(accumulate(map(len, parts), initial=base))
-        self.words = words
-        self.starts: list[int] = offsets[1:-1:2]
-        self.ends: list[int] = offsets[2::2]
+        starts: list[int] = offsets[1:-1:2]
+        ends: list[int] = offsets[2::2]
         caps = [w[0].isupper() for w in words]
-        if "-" in text:  # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
+        if "-" in text and _ARTICLE_PREFIX.search(text):  # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
             for k, w in enumerate(words):
                 if not caps[k] and "-" in w and _ARTICLE_PREFIX.match(w):
                     caps[k] = not (
-                        k > 0
-                        and caps[k - 1]
-                        and text[self.ends[k - 1] - base : self.starts[k] - base] == " "
+                        k > 0 and caps[k - 1] and text[ends[k - 1] - base : starts[k] - base] == " "
                     )
-        self.caps = caps
-        self.objs: list[_Tok | None] = [None] * len(words)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    @overload
-    def __getitem__(self, k: int) -> _Tok: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[_Tok]: ...
-    def __getitem__(self, k: int | slice) -> _Tok | Sequence[_Tok]:
-        if isinstance(k, slice):
-            return [self[j] for j in range(*k.indices(len(self.words)))]
-        tok = self.objs[k]
-        if tok is None:
-            j = k + len(self.words) if k < 0 else k
-            tok = _Tok(self.starts[j], self.ends[j], self.words[j], self.caps[j], j == 0)
-            self.objs[j] = tok
-        return tok
+        firsts = [False] * len(words)
+        if words:
+            firsts[0] = True
+        super().__init__(map(_new_tok, zip(starts, ends, words, caps, firsts, strict=True)))
+        self.words, self.caps, self.starts, self.ends = words, caps, starts, ends
 
 
 def _tokens(text: str, base: int) -> _Tokens:
@@ -424,7 +410,7 @@ def _key_word(word: str) -> bool:
 def _miswritten_caps(key: str, word: str, cands: list[Candidate]) -> bool:
     """An abbreviation that names a place only when written in capitals ("US", not "Us";
     a US postal code, "TX", not "Tx")."""
-    return (key in _CAPS_ONLY or all(c.postal for c in cands)) and not word.isupper()
+    return not word.isupper() and (key in _CAPS_ONLY or all(c.postal for c in cands))
 
 
 # -- 1. lookup -------------------------------------------------------------------------------
@@ -496,10 +482,15 @@ def _longest_name(
     ends a name ("Mali's President") unless the name goes on with it ("People's Republic of
     China")."""
     words, caps = toks.words, toks.caps
-    first = words[i]
-    if _key_part(first) not in known and _whole_part(first) not in known:
-        return None  # most capitalised words begin no name
     reach = _reach(text, toks, i, gaz.max_tokens)
+    if reach == i + 1:  # one word, the usual case: its key is a name or nothing is
+        first = _strip_possessive(words[i])
+        key = _key_part(words[i])
+        cands = gaz.lookup(key) if key else None
+        if not cands or _miswritten_caps(key, first, cands):
+            return None
+        s = toks.starts[i]
+        return _Match(s, s + len(first), first, key, cands, sent, i, i + 1, toks)
     keys: list[str] = []
     parts: list[str] = []
     for word in words[i:reach]:
