@@ -340,7 +340,8 @@ class _Tokens(list[_Tok]):
         starts: list[int] = offsets[1:-1:2]
         ends: list[int] = offsets[2::2]
         caps = [w[0].isupper() for w in words]
-        if "-" in text and _ARTICLE_PREFIX.search(text):  # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
+        # "el-Fasher", "al-Qaim" are names; not "Moqtada al-Sadr"
+        if "-" in text and _ARTICLE_PREFIX.search(text):
             for k, w in enumerate(words):
                 if not caps[k] and "-" in w and _ARTICLE_PREFIX.match(w):
                     caps[k] = not (
