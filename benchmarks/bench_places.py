@@ -9,8 +9,9 @@ process; its ISO 3166 alpha-2 codes are mapped to alpha-3 with pycountry.
 
 from __future__ import annotations
 
+import statistics
 import time
-import timeit
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 import newsframe as nf
 from benchmarks._report import recorded
 from newsframe.evaluation import evaluate, format_scores
-from newsframe.paths import ROOT, SEED
+from newsframe.paths import CNN_STORIES, ROOT, SEED
 from newsframe.places import extract_places
 from newsframe.sections import split_lines
 
@@ -52,18 +53,17 @@ def main() -> None:
 
     seed = nf.read_article(SEED)
     sents, dateline = seed.sentences, seed.meta["dateline"]
-    extract_places(seed.text, sents, dateline=dateline)
-    n = 50
-    best = min(
-        timeit.repeat(
-            lambda: extract_places(seed.text, sents, dateline=dateline), number=n, repeat=5
-        )
-    )
-    print(f"warm extraction (seed):     {1000 * best / n:7.2f} ms   (target <= 5 ms)")
     import geotext  # noqa: F401  (import cost not timed)
 
-    best_gt = min(timeit.repeat(lambda: geotext_places(seed.text), number=5, repeat=3))
-    print(f"geotext, same text:         {1000 * best_gt / 5:7.2f} ms")
+    ours, theirs = interleaved(
+        lambda: extract_places(seed.text, sents, dateline=dateline),
+        lambda: geotext_places(seed.text),
+        rounds=REPEATS,
+    )
+    print(f"warm extraction (seed):     {1000 * ours:7.2f} ms   (median of {REPEATS}; target <= 5)")
+    print(f"geotext, same text:         {1000 * theirs:7.2f} ms   (median, alternated with it)")
+    per_word_scaling()
+    print()
 
     for folder, title in (
         (GOLD, "development gold (rules were written looking at these)"),
@@ -79,6 +79,69 @@ def main() -> None:
         ),
     ):
         evaluate_folder(folder, title)
+
+
+REPEATS = 31
+SIZES = (10_000, 1_000_000)
+
+
+def interleaved(
+    ours: Callable[[], object], theirs: Callable[[], object], rounds: int
+) -> tuple[float, float]:
+    """Median process time of each function, run alternately ``rounds`` times after one
+    warm-up call each, so that a change in the machine's speed falls on both alike."""
+    ours(), theirs()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(rounds):
+        for fn, out in ((ours, a), (theirs, b)):
+            t = time.process_time()
+            fn()
+            out.append(time.process_time() - t)
+    return statistics.median(a), statistics.median(b)
+
+
+def distinct_text(words: int) -> tuple[str, int]:
+    """About ``words`` words of prose: paragraphs of the 20 CNN stories, in order, repeated."""
+    paragraphs = [
+        p
+        for f in sorted(CNN_STORIES.glob("*.story"))
+        for p in f.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 8 and not p.startswith("@highlight")
+    ]
+    out, n, k = [], 0, 0
+    while n < words:
+        p = paragraphs[k % len(paragraphs)]
+        out.append(p)
+        n += len(p.split())
+        k += 1
+    return "\n\n".join(out), n
+
+
+def per_word_scaling() -> None:
+    """Places per word at 10,000 and 1,000,000 words (target: within 1.2x), beside geotext
+    on the same texts: medians of 3 runs, alternated, in process time."""
+    print()
+    print("places per word as the text grows (medians of 3, process time; target <= 1.2x):")
+    rates: dict[int, tuple[float, float]] = {}
+    for size in SIZES:
+        text, words = distinct_text(size)
+        sents = nf.Article(text).sentences
+        ours, theirs = interleaved(
+            lambda text=text, sents=sents: extract_places(text, sents),
+            lambda text=text: geotext_places(text),
+            rounds=3,
+        )
+        rates[size] = (ours / words, theirs / words)
+        print(
+            f"  {words:>9,} words: newsframe {1e6 * ours / words:6.2f} us/word,"
+            f" geotext {1e6 * theirs / words:6.2f} us/word"
+        )
+    small, big = rates[SIZES[0]], rates[SIZES[-1]]
+    print(
+        f"  growth {SIZES[0]:,} -> {SIZES[-1]:,} words: newsframe {big[0] / small[0]:.2f}x,"
+        f" geotext {big[1] / small[1]:.2f}x"
+    )
 
 
 def evaluate_folder(folder: Path, title: str) -> None:
