@@ -562,7 +562,7 @@ def _hyphen_parts(toks: _Tokens, i: int, sent: int, gaz: Gazetteer) -> list[_Mat
     for part in t.text.split("-"):
         if part and part[0].isupper():
             p = _strip_possessive(part)
-            key = normalize(p)
+            key = _whole_part(p)
             cands = gaz.lookup(key)
             if not cands or p.lower() in _MONTHS_DAYS or _miswritten_caps(key, p, cands):
                 return []
@@ -736,7 +736,7 @@ def _name_like(m: _Match, doc: _Doc) -> bool:
     if not m.key.isalpha():
         return False
     iso = next((c.iso3 for c in m.cands if c.kind == "country"), "")
-    return normalize(doc.country_names.get(iso, m.key)) != m.key
+    return _whole_part(doc.country_names.get(iso, m.key)) != m.key
 
 
 def _person_role(m: _Match, doc: _Doc, places_at: set[int], nations_at: set[int]) -> str:
