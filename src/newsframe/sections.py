@@ -240,7 +240,7 @@ def _latin_share(text: str) -> float | None:
 
 
 def _foreign_script(line: str, article_is_latin: bool) -> bool:
-    if not article_is_latin:
+    if not article_is_latin or line.isascii():  # an ASCII line has only Latin letters
         return False
     share = _latin_share(line)
     return share is not None and share < 0.5
@@ -252,11 +252,14 @@ def _ends_sentence(s: str) -> bool:
     return bool(s) and s[-1] in ".!?…:;"
 
 
+_TWO_SENTENCES = re.compile(r"[.!?][\"'”’]*+\s+[\"“A-Z]")
+
+
 def _is_related(s: str) -> bool:
     """A short headline-like line: no sentence-final punctuation, or a short question."""
     s = _TAIL_CHROME.sub("", s).strip()
     words = s.split()
-    if not words or re.search(r"[.!?][\"'”’]*\s+[\"“A-Z]", s):
+    if not words or _TWO_SENTENCES.search(s):
         return False  # more than one sentence: prose, not a headline
     if not 2 <= len(words) <= 14 or len(s) > 100 or any(q in s for q in _QUOTES):
         return False
