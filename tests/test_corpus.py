@@ -91,9 +91,19 @@ def test_streaming_write_matches_in_memory(serial, folder, tmp_path):
     pd.testing.assert_frame_equal(back.articles, serial.articles)
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(back, name), getattr(serial, name))
-    import pyarrow.parquet as pq
+    # one part per batch of 2, named by input position; each table folder is one dataset
+    assert sorted(p.name for p in (out / "lines").iterdir()) == [
+        f"part-{i:06d}.parquet" for i in range(5)
+    ]
+    import pyarrow.dataset as ds
 
-    assert pq.ParquetFile(out / "lines.parquet").num_row_groups == 5  # one per batch of 2
+    for name in TABLES:
+        expected = getattr(serial, name).assign(article=lambda f: f.article.astype(str))
+        by_pandas = pd.read_parquet(out / name)  # dates in ms: Parquet has no seconds unit
+        pd.testing.assert_frame_equal(by_pandas, expected, check_dtype=False)  # input order
+        assert ds.dataset(out / name).count_rows() == len(expected)
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles.article.tolist() == serial.articles.article.tolist()
 
 
 def test_bad_arguments():
