@@ -77,6 +77,71 @@ def test_engines_give_identical_frames(serial, folder, engine):
         pd.testing.assert_frame_equal(getattr(other, name), getattr(serial, name))
 
 
+def _assert_same_corpus(back, serial):
+    pd.testing.assert_frame_equal(back.articles, serial.articles)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(back, name), getattr(serial, name))
+
+
+@pytest.mark.slow
+def test_workers_write_identical_tables_on_every_engine(serial, folder, tmp_path):
+    """processes on local workers; dask on an existing scheduler, writing to a file:// URL
+    through fsspec from the workers: the same tables as the serial in-memory corpus."""
+    from distributed import LocalCluster
+
+    manifest = CNN_STORIES / "MANIFEST.csv"
+    out = write_corpus(
+        folder, tmp_path / "proc", manifest=manifest, engine="processes", workers=2, batch=2
+    )
+    _assert_same_corpus(read_parquet(out), serial)
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        url = (tmp_path / "dask").as_uri()  # file:///...: written through fsspec
+        out = write_corpus(
+            folder,
+            url,
+            manifest=manifest,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            batch=2,
+        )
+    assert out == url
+    _assert_same_corpus(read_parquet(url), serial)
+    assert len(list((tmp_path / "dask" / "places").glob("part-*.parquet"))) == 5
+
+
+def test_write_to_an_fsspec_url(serial, folder):
+    url = "memory://newsframe-test/run"
+    out = write_corpus(folder, url, manifest=CNN_STORIES / "MANIFEST.csv", batch=4)
+    assert out == url
+    _assert_same_corpus(read_parquet(url), serial)
+    serial.to_parquet("memory://newsframe-test/copy")
+    _assert_same_corpus(read_parquet("memory://newsframe-test/copy"), serial)
+
+
+def test_an_undated_article_of_a_manifest_is_not_looked_up_again(tmp_path, monkeypatch):
+    """The job says the manifest was looked up and has no date: the worker never rereads it
+    (nor a MANIFEST.csv beside the file when another manifest was given)."""
+    import newsframe.article as article_module
+
+    for i, story in enumerate(STORIES[:2]):
+        shutil.copy(story, tmp_path / f"s{i}.txt")
+    (tmp_path / "MANIFEST.csv").write_text("file,published\ns0.txt,2015-04-01\ns1.txt,\n")
+    looked_up = []
+    real = article_module.read_manifest
+    monkeypatch.setattr(article_module, "read_manifest", lambda p: looked_up.append(p) or real(p))
+    with pytest.warns(UserWarning, match="no publication date"):
+        corpus = read_corpus(tmp_path)
+    assert looked_up == []
+    assert corpus.articles.published.isna().tolist() == [False, True]
+    assert corpus.articles.error.isna().all()
+    import newsframe as nf
+
+    assert nf.read_article(tmp_path / "s1.txt").published is None
+    assert looked_up == [tmp_path / "MANIFEST.csv"]  # read_article alone still looks
+
+
 def test_parquet_round_trip(serial, tmp_path):
     serial.to_parquet(tmp_path / "pq")
     back = read_parquet(tmp_path / "pq")

@@ -608,7 +608,7 @@ def _sigterm_as_exit() -> Iterator[None]:
 def _stop_pool(pool: Any) -> None:
     """Cancel what is queued and end the workers now, rather than after their current work."""
     pool.shutdown(wait=False, cancel_futures=True)
-    processes = list(getattr(pool, "_processes", {}).values())
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     for proc in processes:
         proc.terminate()
     for proc in processes:
@@ -787,7 +787,8 @@ def _imap(
         while ordered and emitted in ready:
             out.append(ready.pop(emitted))
             emitted += 1
-        fill()
+        if pool.engine != "serial":  # the serial engine would run the next task first
+            fill()
         yield from out
         if not pending:
             fill()

@@ -368,6 +368,12 @@ def folder_lock(store: Store) -> Iterator[None]:
         import fcntl
     except ImportError:  # Windows: no advisory locks
         local = None
+    try:
+        store.makedirs()
+    except OSError as exc:
+        raise NewsframeError(
+            f"{store.name}: cannot create the output folder ({exc.strerror or exc})"
+        ) from None
     if local is None:
         yield
         return
