@@ -171,6 +171,27 @@ def test_streaming_write_matches_in_memory(serial, folder, tmp_path):
     assert articles.article.tolist() == serial.articles.article.tolist()
 
 
+def test_a_folder_of_the_earlier_layout_still_reads(serial, tmp_path):
+    """Format 1 (one Parquet file per table) reads back; a new run replaces it cleanly."""
+    import json
+
+    old = tmp_path / "old"
+    old.mkdir()
+    serial.articles.to_parquet(old / "articles.parquet", index=False)
+    rows = {"articles": len(serial.articles)}
+    for name in TABLES:
+        getattr(serial, name).to_parquet(old / f"{name}.parquet", index=False)
+        rows[name] = len(getattr(serial, name))
+    (old / "newsframe.json").write_text(json.dumps({"format": 1, "tables": rows}))
+    _assert_same_corpus(read_parquet(old), serial)
+    serial.to_parquet(old)
+    assert not list(old.glob("lines.parquet")) and (old / "lines" / "part-000000.parquet").exists()
+    _assert_same_corpus(read_parquet(old), serial)
+    (old / "places" / "part-000000.parquet").unlink()
+    with pytest.raises(NewsframeError, match="places is missing or does not match"):
+        read_parquet(old)
+
+
 def test_bad_arguments():
     with pytest.raises(NewsframeError, match="unknown engine"):
         read_corpus([str(SEED)], engine="threads")  # type: ignore[arg-type]

@@ -743,6 +743,7 @@ def _imap(
     window: int,
     ordered: bool = False,
     held: Callable[[], int] = lambda: 0,
+    max_held: int = 64,
     stats: RunStats | None = None,
 ) -> Iterator[Any]:
     """``fn`` over ``items`` on ``pool``, at most ``window`` tasks in flight, each finished
@@ -750,7 +751,8 @@ def _imap(
 
     Results come as they finish, or in input order when ``ordered`` (finished results then
     wait in a buffer that counts toward the window). ``held()`` is how many results the
-    caller buffers itself; no task is submitted while it is ``window`` or more.
+    caller buffers itself; no task is submitted while it is ``max_held`` or more (a slow
+    part holds the others back only that far).
     """
     import time
 
@@ -762,7 +764,7 @@ def _imap(
 
     def fill() -> None:
         nonlocal submitted, exhausted
-        while not exhausted and len(pending) + len(ready) < window and held() < window:
+        while not exhausted and len(pending) + len(ready) < window and held() < max_held:
             try:
                 item = next(source)
             except StopIteration:
@@ -1162,7 +1164,8 @@ def write_corpus(
     if store.local is not None and store.fs is None:
         _output_folder(store.local)
     stats = LAST_RUN
-    stats.__init__()  # type: ignore[misc]
+    stats.seconds = stats.waiting = 0.0
+    stats.tasks = stats.skipped = 0
     started = time.perf_counter()
     bar = None
     if progress:
