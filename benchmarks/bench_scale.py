@@ -25,9 +25,11 @@ peak client RSS flat (<= 1.2x) from the smallest to the largest size; >= 13x pre
 workers.
 
 Settings: ``python -m benchmarks.bench_scale [SIZE ...] [--workers 1,2] [--engines ...]
-[--repeat R]`` or NEWSFRAME_BENCH_SCALE_N (sizes, comma-separated; default 2000),
-NEWSFRAME_BENCH_WORKERS (default 1,2), NEWSFRAME_BENCH_ENGINES (default
-serial,processes,dask), NEWSFRAME_BENCH_REPEAT (default 1; medians are printed).
+[--repeat R] [--large serial,processes:2]`` or NEWSFRAME_BENCH_SCALE_N (sizes,
+comma-separated; default 2000), NEWSFRAME_BENCH_WORKERS (default 1,2),
+NEWSFRAME_BENCH_ENGINES (default serial,processes,dask), NEWSFRAME_BENCH_REPEAT (default 1;
+medians are printed), NEWSFRAME_BENCH_LARGE (the configurations of the larger sizes, to
+save machine time).
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class Run:
     workers_cpu: float
     tasks: int
     failed: int
+    load: float = 0.0
     client_rss: float = 0.0
     client_pss: float = 0.0
     worker_rss: float = 0.0
@@ -87,6 +90,12 @@ class Run:
     def outside(self) -> float:
         """Client wall time outside waiting for workers."""
         return self.wall - self.waiting
+
+    @property
+    def busy(self) -> float:
+        """CPU time of the workers (of the client, for serial) over wall time: divided by the
+        workers, near 100 % when none waits and nothing else runs on the machine."""
+        return (self.workers_cpu or self.client_cpu) / self.wall
 
 
 @dataclass
@@ -125,6 +134,7 @@ def _sample(pid: int, peaks: dict[str, float], stop: threading.Event) -> None:
 
 def run_once(folder: Path, out: Path, engine: str, workers: int) -> Run:
     shutil.rmtree(out, ignore_errors=True)
+    load = os.getloadavg()[0]
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(folder), str(out), engine, str(workers)],
         stdout=subprocess.PIPE,
@@ -142,7 +152,7 @@ def run_once(folder: Path, out: Path, engine: str, workers: int) -> Run:
         raise SystemExit(f"{engine} x{workers} failed:\n{stderr[-3000:]}")
     data = json.loads(stdout.strip().splitlines()[-1])
     shutil.rmtree(out, ignore_errors=True)
-    return Run(**data, **peaks)
+    return Run(**data, **peaks, load=load)
 
 
 def amdahl(serial_fraction: float, n: int) -> float:
@@ -159,7 +169,7 @@ def measure(n: int, configs: list[tuple[str, int]], repeat: int, tmp: Path) -> l
     print(
         f"  {'engine':<10} {'workers':>7} {'articles/s':>10} {'vs serial':>9} "
         f"{'vs 1 wkr':>8} {'effic.':>6} {'client outside waiting':>23} {'CPU ms/article':>15} "
-        f"{'peak RSS/PSS MB: client':>24} {'largest worker':>15}"
+        f"{'busy':>5} {'peak RSS/PSS MB: client':>24} {'largest worker':>15} {'load':>5}"
     )
     results = []
     for engine, workers in configs:
@@ -183,13 +193,16 @@ def measure(n: int, configs: list[tuple[str, int]], repeat: int, tmp: Path) -> l
             f"  {engine:<10} {workers:>7} {rate:10.1f} {vs_serial:8.2f}x {vs_one} "
             f"{vs_serial / workers:6.0%} {outside:8.2f} s = {outside / wall:6.2%} of wall "
             f"{cpu_client:5.2f} + {cpu_workers:5.2f} "
+            f"{res.median('busy') / workers:5.0%} "
             f"{res.median('client_rss'):9.0f} / {res.median('client_pss'):5.0f} "
-            f"{res.median('worker_rss'):8.0f} / {res.median('worker_pss'):4.0f}"
-            + (f"  ({failed} failed)" if failed else "")
+            f"{res.median('worker_rss'):8.0f} / {res.median('worker_pss'):4.0f} "
+            f"{res.median('load'):5.2f}" + (f"  ({failed} failed)" if failed else "")
         )
     print(
-        "  (CPU ms/article: client + workers; serial runs everything in the client. Speed-up "
-        "over serial is the baseline: the same articles, the same run.)"
+        "  (CPU ms/article: client + workers; serial runs everything in the client. busy: "
+        "CPU time of the workers over workers x wall time, lowered by anything else running "
+        "on the machine; load: the 1-minute load average as the row started. Speed-up over "
+        "serial is the baseline: the same articles, the same run.)"
     )
     return results
 
@@ -240,6 +253,12 @@ def _arguments() -> argparse.Namespace:
         "--engines", default=env("NEWSFRAME_BENCH_ENGINES", "serial,processes,dask")
     )
     parser.add_argument("--repeat", type=int, default=int(env("NEWSFRAME_BENCH_REPEAT", "1")))
+    parser.add_argument(
+        "--large",
+        default=env("NEWSFRAME_BENCH_LARGE", ""),
+        help="configurations for every size but the smallest, such as serial,processes:2 "
+        "(default: the same as the smallest)",
+    )
     args = parser.parse_args()
     if not args.sizes:
         args.sizes = [int(s) for s in env("NEWSFRAME_BENCH_SCALE_N", "2000").split(",")]
@@ -257,10 +276,17 @@ def main() -> None:
         f"write_corpus scaling: sizes {', '.join(f'{n:,}' for n in args.sizes)}; workers "
         f"{args.workers}; {os.cpu_count()} cores; {args.repeat} repeat(s)"
     )
+    large = configs
+    if args.large:
+        large = [
+            (c.split(":")[0], int(c.split(":")[1]) if ":" in c else 1)
+            for c in args.large.split(",")
+        ]
+        print(f"sizes after the first: {args.large} only (machine time)")
     by_size = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sorted(args.sizes):
-            by_size[n] = measure(n, configs, args.repeat, Path(tmp))
+        for k, n in enumerate(sorted(args.sizes)):
+            by_size[n] = measure(n, configs if k == 0 else large, args.repeat, Path(tmp))
         undated_manifest(Path(tmp))
     print()
     for n, results in by_size.items():
@@ -297,10 +323,10 @@ def main() -> None:
                 "(target >= 90 %)"
             )
     sizes = sorted(by_size)
-    if len(sizes) > 1:
-        key = ("processes", max(workers))
-        small = next(r for r in by_size[sizes[0]] if (r.engine, r.workers) == key)
-        big = next(r for r in by_size[sizes[-1]] if (r.engine, r.workers) == key)
+    key = ("processes", max(workers))
+    small = next((r for r in by_size[sizes[0]] if (r.engine, r.workers) == key), None)
+    big = next((r for r in by_size[sizes[-1]] if (r.engine, r.workers) == key), None)
+    if len(sizes) > 1 and small and big:
         print(
             f"peak client RSS {sizes[0]:,} -> {sizes[-1]:,} articles ({key[0]} x{key[1]}): "
             f"{small.median('client_rss'):.0f} -> {big.median('client_rss'):.0f} MB, "

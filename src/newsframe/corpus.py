@@ -257,7 +257,8 @@ def job_hash(job: Job) -> str:
     elif job.error is None:
         path = Path(job.path)
         for p in (path, path.with_name(path.stem + ".meta.json")):
-            h.update(_file_digest(p))
+            digest = _file_digest(p)
+            h.update(len(digest).to_bytes(8, "little") + digest)
     return h.hexdigest()
 
 

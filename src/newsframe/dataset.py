@@ -395,9 +395,7 @@ def folder_lock(store: Store) -> Iterator[None]:
 def read_manifest_of(store: Store) -> dict[str, Any]:
     """The manifest of a complete dataset; a one-line error for a folder that is not one."""
     if not store.exists(DATASET_MANIFEST):
-        unfinished = store.exists("articles.parquet") or any(
-            store.listdir(folder) for folder in (*TABLES, STATUS)
-        )
+        unfinished = store.exists("articles.parquet") or store.exists(STATUS)
         if unfinished or any(e.endswith(".partial") for e in store.listdir("")):
             raise NewsframeError(
                 f"{store.name}: incomplete corpus folder (no {DATASET_MANIFEST}): the run that "
