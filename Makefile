@@ -11,7 +11,7 @@ NB_STEMS = $(sort $(basename $(wildcard notebooks/*.ipynb notebooks/*.py)))
 NB_SOURCES = $(foreach s,$(NB_STEMS),$(firstword $(wildcard $(s).py $(s).ipynb)))
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab report test test-lab lint typecheck format bench bench-hostile fuzz docs clean notebooks-sync notebooks-strip
+.PHONY: help install lab report test test-lab lint typecheck format bench bench-hostile bench-scale fuzz docs clean notebooks-sync notebooks-strip
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines); wri
 
 bench-hostile: $(STAMP) ## Hostile input against ordinary prose: 100 KB budgets and the 20 MB limit
 	$(PY) -m benchmarks.bench_hostile
+
+bench-scale: $(STAMP) ## write_corpus scaling: every engine on 2,000 distinct articles, serial and processes on 20,000 (~30 min)
+	$(PY) -m benchmarks.bench_scale 2000 20000 --large serial,processes:2
 
 fuzz: $(STAMP) ## Long hostile-input run: 100,000 hypothesis examples and the slow-input generators
 	$(PY) -m benchmarks.fuzz --examples 100000

@@ -77,6 +77,71 @@ def test_engines_give_identical_frames(serial, folder, engine):
         pd.testing.assert_frame_equal(getattr(other, name), getattr(serial, name))
 
 
+def _assert_same_corpus(back, serial):
+    pd.testing.assert_frame_equal(back.articles, serial.articles)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(back, name), getattr(serial, name))
+
+
+@pytest.mark.slow
+def test_workers_write_identical_tables_on_every_engine(serial, folder, tmp_path):
+    """processes on local workers; dask on an existing scheduler, writing to a file:// URL
+    through fsspec from the workers: the same tables as the serial in-memory corpus."""
+    from distributed import LocalCluster
+
+    manifest = CNN_STORIES / "MANIFEST.csv"
+    out = write_corpus(
+        folder, tmp_path / "proc", manifest=manifest, engine="processes", workers=2, batch=2
+    )
+    _assert_same_corpus(read_parquet(out), serial)
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        url = (tmp_path / "dask").as_uri()  # file:///...: written through fsspec
+        out = write_corpus(
+            folder,
+            url,
+            manifest=manifest,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            batch=2,
+        )
+    assert out == url
+    _assert_same_corpus(read_parquet(url), serial)
+    assert len(list((tmp_path / "dask" / "places").glob("part-*.parquet"))) == 5
+
+
+def test_write_to_an_fsspec_url(serial, folder):
+    url = "memory://newsframe-test/run"
+    out = write_corpus(folder, url, manifest=CNN_STORIES / "MANIFEST.csv", batch=4)
+    assert out == url
+    _assert_same_corpus(read_parquet(url), serial)
+    serial.to_parquet("memory://newsframe-test/copy")
+    _assert_same_corpus(read_parquet("memory://newsframe-test/copy"), serial)
+
+
+def test_an_undated_article_of_a_manifest_is_not_looked_up_again(tmp_path, monkeypatch):
+    """The job says the manifest was looked up and has no date: the worker never rereads it
+    (nor a MANIFEST.csv beside the file when another manifest was given)."""
+    import newsframe.article as article_module
+
+    for i, story in enumerate(STORIES[:2]):
+        shutil.copy(story, tmp_path / f"s{i}.txt")
+    (tmp_path / "MANIFEST.csv").write_text("file,published\ns0.txt,2015-04-01\ns1.txt,\n")
+    looked_up = []
+    real = article_module.read_manifest
+    monkeypatch.setattr(article_module, "read_manifest", lambda p: looked_up.append(p) or real(p))
+    with pytest.warns(UserWarning, match="no publication date"):
+        corpus = read_corpus(tmp_path)
+    assert looked_up == []
+    assert corpus.articles.published.isna().tolist() == [False, True]
+    assert corpus.articles.error.isna().all()
+    import newsframe as nf
+
+    assert nf.read_article(tmp_path / "s1.txt").published is None
+    assert looked_up == [tmp_path / "MANIFEST.csv"]  # read_article alone still looks
+
+
 def test_parquet_round_trip(serial, tmp_path):
     serial.to_parquet(tmp_path / "pq")
     back = read_parquet(tmp_path / "pq")
@@ -91,9 +156,40 @@ def test_streaming_write_matches_in_memory(serial, folder, tmp_path):
     pd.testing.assert_frame_equal(back.articles, serial.articles)
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(back, name), getattr(serial, name))
-    import pyarrow.parquet as pq
+    # one part per batch of 2, named by input position; each table folder is one dataset
+    assert sorted(p.name for p in (out / "lines").iterdir()) == [
+        f"part-{i:06d}.parquet" for i in range(5)
+    ]
+    import pyarrow.dataset as ds
 
-    assert pq.ParquetFile(out / "lines.parquet").num_row_groups == 5  # one per batch of 2
+    for name in TABLES:
+        expected = getattr(serial, name).assign(article=lambda f: f.article.astype(str))
+        by_pandas = pd.read_parquet(out / name)  # dates in ms: Parquet has no seconds unit
+        pd.testing.assert_frame_equal(by_pandas, expected, check_dtype=False)  # input order
+        assert ds.dataset(out / name).count_rows() == len(expected)
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles.article.tolist() == serial.articles.article.tolist()
+
+
+def test_a_folder_of_the_earlier_layout_still_reads(serial, tmp_path):
+    """Format 1 (one Parquet file per table) reads back; a new run replaces it cleanly."""
+    import json
+
+    old = tmp_path / "old"
+    old.mkdir()
+    serial.articles.to_parquet(old / "articles.parquet", index=False)
+    rows = {"articles": len(serial.articles)}
+    for name in TABLES:
+        getattr(serial, name).to_parquet(old / f"{name}.parquet", index=False)
+        rows[name] = len(getattr(serial, name))
+    (old / "newsframe.json").write_text(json.dumps({"format": 1, "tables": rows}))
+    _assert_same_corpus(read_parquet(old), serial)
+    serial.to_parquet(old)
+    assert not list(old.glob("lines.parquet")) and (old / "lines" / "part-000000.parquet").exists()
+    _assert_same_corpus(read_parquet(old), serial)
+    (old / "places" / "part-000000.parquet").unlink()
+    with pytest.raises(NewsframeError, match="places is missing or does not match"):
+        read_parquet(old)
 
 
 def test_bad_arguments():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import newsframe as nf
-from newsframe.corpus import DATASET_MANIFEST, read_parquet, unique_keys, write_corpus
+from newsframe.corpus import DATASET_MANIFEST, LAST_RUN, read_parquet, unique_keys, write_corpus
 from newsframe.errors import BadInputError, NewsframeError
 from newsframe.paths import CNN_STORIES
 
@@ -116,7 +116,7 @@ def test_an_interrupted_run_leaves_no_complete_looking_folder(tmp_path: Path) ->
     with pytest.raises(KeyboardInterrupt):
         write_corpus(STORIES[:4], out, batch=2, on_batch=interrupt)
     assert not (out / DATASET_MANIFEST).exists()
-    assert not list(out.glob(".*.partial"))
+    assert not list(out.rglob("*.partial"))
     with pytest.raises(NewsframeError, match="incomplete"):
         read_parquet(out)
 
@@ -175,7 +175,9 @@ def test_sigterm_stops_the_workers_and_leaves_no_complete_folder(tmp_path: Path)
             pass
     assert not alive, f"workers left running: {alive}"
     assert not (out / DATASET_MANIFEST).exists()
-    assert not list(out.glob(".*.partial"))
+    assert not list(out.rglob("*.partial"))
+    with pytest.raises(NewsframeError, match="incomplete"):
+        read_parquet(out)
 
 
 def test_starting_an_engine_inside_a_worker_says_what_to_do() -> None:
@@ -206,3 +208,80 @@ def test_an_article_over_the_time_limit_is_reported_and_the_run_goes_on(tmp_path
     assert "time limit of 0.5 s" in errors["slow"]
     assert errors.isna()["fast"]
     assert (corpus.lines.article == "fast").sum() == len(nf.read_article(fast).lines)
+
+
+def _corpus_folder(folder: Path, n: int) -> Path:
+    """``n`` stories and one empty file (the fourth): a bad file among good ones."""
+    for i in range(n):
+        _copy(STORIES[i % len(STORIES)], folder / f"a{i:02}.txt")
+    (folder / "a03.txt").write_bytes(b"")
+    return folder
+
+
+def _same_tables(a: Path, b: Path) -> None:
+    import pandas as pd
+
+    left, right = read_parquet(a), read_parquet(b)
+    pd.testing.assert_frame_equal(left.articles, right.articles)
+    for name in nf.corpus.TABLES:
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name))
+
+
+def test_a_resumed_run_equals_an_uninterrupted_one(tmp_path: Path) -> None:
+    src = _corpus_folder(tmp_path / "src", 9)
+    options = {"published": "2015-04-01", "batch": 2}
+    whole = write_corpus(src, tmp_path / "whole", **options)
+
+    def stop(done: int) -> None:
+        if done >= 4:
+            raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        write_corpus(src, out, on_batch=stop, **options)
+    with pytest.raises(NewsframeError, match="incomplete"):
+        read_parquet(out)
+    assert not list(out.rglob("*.partial"))
+    finished = {p.name: p.stat().st_mtime_ns for p in (out / "_status").iterdir()}
+    assert sorted(finished) == ["part-000000.parquet", "part-000001.parquet"]
+
+    write_corpus(src, out, engine="processes", workers=2, **options)
+    assert (LAST_RUN.tasks, LAST_RUN.skipped) == (5, 2)  # two parts kept, three written
+    for p in (out / "_status").iterdir():
+        if p.name in finished:
+            assert p.stat().st_mtime_ns == finished[p.name], "a finished part was rewritten"
+    _same_tables(out, whole)
+    errors = read_parquet(out).articles.error
+    assert errors.notna().sum() == 1 and "a03.txt" in errors.dropna().iloc[0]  # once
+
+    # a changed file is processed again (its part only); changed options redo everything
+    _copy(STORIES[7], src / "a00.txt")
+    write_corpus(src, out, **options)
+    assert (LAST_RUN.tasks, LAST_RUN.skipped) == (5, 4)
+    a00 = read_parquet(out).lines.query("article == 'a00'")
+    assert a00.text.tolist() == nf.read_article(src / "a00.txt").lines.text.tolist()
+    write_corpus(src, out, **{**options, "published": "2015-04-02"})
+    assert LAST_RUN.skipped == 0
+    write_corpus(src, out, resume=False, **options)
+    assert LAST_RUN.skipped == 0
+    assert len(read_parquet(out)) == 9
+
+
+def test_a_dead_worker_stops_the_run_and_a_rerun_finishes(tmp_path: Path) -> None:
+    import multiprocessing
+
+    src = _corpus_folder(tmp_path / "src", 16)
+    options = {"published": "2015-04-01", "batch": 2, "engine": "processes", "workers": 2}
+
+    def kill_workers(done: int) -> None:
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+
+    out = tmp_path / "out"
+    with pytest.raises(NewsframeError, match="worker process died"):
+        write_corpus(src, out, on_batch=kill_workers, **options)
+    assert not (out / DATASET_MANIFEST).exists()
+    assert not list(out.rglob("*.partial"))
+    write_corpus(src, out, **options)
+    assert LAST_RUN.skipped >= 1
+    _same_tables(out, write_corpus(src, tmp_path / "whole", **options))

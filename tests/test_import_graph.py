@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "compare": 3,
     # 4-5: one article, many articles
     "article": 4,
+    "dataset": 5,
     "corpus": 5,
     # 6: what reads articles to score or draw them
     "evaluation": 6,

@@ -235,6 +235,7 @@ def read_article(
     published: DateLike = None,
     max_bytes: int = MAX_BYTES,
     published_basis: str = "given",
+    manifest: bool = True,
 ) -> Article:
     """Read one article from a path or from a string: plain text, or a saved web page.
 
@@ -257,6 +258,8 @@ def read_article(
         max_bytes: larger files are rejected.
         published_basis: what ``meta["published_basis"]`` says when ``published`` is given
             (a corpus passes ``manifest`` or ``table`` here).
+        manifest: look in a ``MANIFEST.csv`` beside the file. A corpus passes False for an
+            article its manifest was already looked up for (it has no date there).
 
     ``meta["published_basis"]`` says where the date came from (``given``, ``sidecar``,
     ``manifest``, ``page metadata``, ``url``; None without a date) and ``meta["text_basis"]``
@@ -286,9 +289,9 @@ def read_article(
                 name_for_date = str(path.with_name(path.stem + ".meta.json"))
                 meta["published"] = parse_date(published, name=name_for_date)
                 meta["published_basis"] = "sidecar"
-            elif (path.parent / "MANIFEST.csv").is_file():
-                manifest = read_manifest(path.parent / "MANIFEST.csv")
-                meta["published"] = manifest.date_of(path.stem)
+            elif manifest and (path.parent / "MANIFEST.csv").is_file():
+                listing = read_manifest(path.parent / "MANIFEST.csv")
+                meta["published"] = listing.date_of(path.stem)
                 if meta["published"] is not None:
                     meta["published_basis"] = "manifest"
         page = looks_like_html(text)

@@ -2,6 +2,7 @@
 
     newsframe report ARTICLE|FOLDER|GLOB ... [--published DATE] [-o OUT.html]
     newsframe corpus ARTICLE|FOLDER|GLOB ... -o OUTDIR [--manifest CSV] [--engine E]
+                     [--scheduler ADDRESS] [--workers N] [--no-resume]
     newsframe extract ARTICLE --table lines|sentences|places|dates|sentiment
                       [--format csv|json|parquet] [-o FILE] [--published DATE]
 
@@ -75,9 +76,11 @@ def _parser() -> argparse.ArgumentParser:
 
     cor = sub.add_parser(
         "corpus",
-        help="process many articles into Parquet tables (one file per table)",
-        description="Read every article, build all five tables and stream them into one "
-        "Parquet file per table in OUTDIR. Bad files are reported and skipped.",
+        help="process many articles into Parquet tables (one dataset folder per table)",
+        description="Read every article, build all five tables and write them into OUTDIR "
+        "(a folder, or an fsspec URL every worker can reach): one folder of Parquet parts per "
+        "table, written by the workers, then articles.parquet and newsframe.json. Bad files "
+        "are reported and skipped. A rerun finishes an interrupted run.",
     )
     cor.add_argument(
         "articles",
@@ -111,6 +114,20 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
         help="seconds one article may take before it is reported as too slow (default: 120)",
+    )
+    cor.add_argument(
+        "--no-resume",
+        dest="resume",
+        action="store_false",
+        help="process every article again; by default a rerun into OUTDIR keeps the parts an "
+        "earlier run finished with the same articles and options",
+    )
+    cor.add_argument(
+        "--batch",
+        type=int,
+        default=500,
+        metavar="N",
+        help="at most N articles per part (one task, one Parquet file per table; default 500)",
     )
 
     ext = sub.add_parser(
@@ -173,9 +190,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    import pandas as pd
-
     from .corpus import TIME_LIMIT, expand_paths, write_corpus
+    from .dataset import Store, read_manifest_of, read_table
     from .errors import NewsframeError
 
     if not expand_paths(args.articles):
@@ -196,8 +212,12 @@ def _corpus(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=True,
         time_limit=args.time_limit or TIME_LIMIT,
+        resume=args.resume,
+        batch=args.batch,
     )
-    articles = pd.read_parquet(out / "articles.parquet", columns=["article", "error"])
+    store = Store(out)
+    table = read_table(store, "articles", read_manifest_of(store))
+    articles = table.select(["article", "error"]).to_pandas()
     failed = articles[articles.error.notna()]
     print(f"{len(articles) - len(failed)} of {len(articles)} articles read", file=sys.stderr)
     for error in failed.error:

@@ -2,13 +2,15 @@
 
 Each article is processed by one pure function, :func:`process_article`, which reads the file,
 builds its five frames and returns them with an ``article`` key. The engines only decide where
-that function runs; they all return results in input order, so every engine gives identical
-frames. A file that cannot be read becomes a row of :attr:`Corpus.articles` with its error, and
-the run goes on.
+that function runs; results keep input order, so every engine gives identical frames. A file
+that cannot be read becomes a row of :attr:`Corpus.articles` with its error, and the run goes
+on.
 
-For corpora that do not fit in memory, :func:`write_corpus` streams batches straight into one
-Parquet file per table (one row group per batch), so memory stays flat however many articles
-there are; :func:`read_parquet` loads the result back as a :class:`Corpus`.
+For corpora that do not fit in memory, :func:`write_corpus` hands batches of articles to the
+workers, and each worker writes its own Parquet part of every table (see
+:mod:`newsframe.dataset`); only counts and one status row per article come back, and the
+client writes ``articles.parquet`` and the manifest last. :func:`read_parquet` loads the
+result back as a :class:`Corpus`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .article import read_article, read_text
+from .dataset import DATASET_MANIFEST
 from .errors import BadInputError, MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
 from .names import TABLES, Engine
@@ -46,7 +49,9 @@ class Job:
 
     An article from a row of an article table carries its ``text`` (and ``title``,
     ``source``); ``path`` is then the table's, and ``where`` the row (``"line 7"``).
-    ``basis`` is what ``meta["published_basis"]`` says of ``published``."""
+    ``basis`` is what ``meta["published_basis"]`` says of ``published``; ``"manifest"``
+    with no ``published`` means the manifest was looked up and has no date for the article
+    (a sidecar or the page may still have one), so the worker never reads the manifest."""
 
     path: str
     published: dt.date | None = None
@@ -111,6 +116,16 @@ def process_article(job: Job) -> dict[str, Any]:
     Returns a dict with an ``articles`` record (see :attr:`Corpus.articles`) and, when the
     article could be read, one frame per table in :data:`TABLES` with an ``article`` column.
     """
+    out = _process_article(job)
+    key = out["articles"]["article"]
+    return {
+        name: value if name == "articles" else value.assign(article=key)
+        for name, value in out.items()
+    }
+
+
+def _process_article(job: Job) -> dict[str, Any]:
+    """:func:`process_article` without the ``article`` column (added once per batch)."""
     path = Path(job.path)
     record: dict[str, Any] = {
         "article": job.key or path.stem,
@@ -140,7 +155,12 @@ def process_article(job: Job) -> dict[str, Any]:
                     meta={**meta, "path": job.path},
                 )
             else:
-                art = read_article(path, published=job.published, published_basis=job.basis)
+                art = read_article(
+                    path,
+                    published=job.published,
+                    published_basis=job.basis,
+                    manifest=job.basis != "manifest",  # looked up already
+                )
             frames = {name: getattr(art, name) for name in TABLES}
     except _TooSlow:
         record["error"] = (
@@ -162,27 +182,144 @@ def process_article(job: Job) -> dict[str, Any]:
         lines=len(frames["lines"]),
         words=sum(count_words(t) for t in frames["sentences"].text),
     )
-    out: dict[str, Any] = {"articles": record}
-    for name, frame in frames.items():
-        out[name] = frame.assign(article=job.key or path.stem)
+    return {"articles": record, **frames}
+
+
+def _batch_frames(results: Sequence[dict[str, Any]]) -> dict[str, pd.DataFrame | None]:
+    """One frame per table for a batch of :func:`_process_article` results, ``article`` (str)
+    first: one concatenation per table, the key column built once (not one copy of every
+    article's frame to add it). None for a table when no article of the batch was read."""
+    import numpy as np
+    import pandas as pd
+
+    read = [r for r in results if len(r) > 1]
+    keys = np.array([r["articles"]["article"] for r in read], dtype=object)
+    out: dict[str, pd.DataFrame | None] = {}
+    for name in TABLES:
+        if not read:
+            out[name] = None
+            continue
+        parts = [r[name] for r in read]
+        frame = pd.concat(parts, ignore_index=True)
+        counts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+        frame.insert(0, "article", pd.array(np.repeat(keys, counts), dtype="str"))
+        out[name] = frame
     return out
 
 
 def process_chunk(jobs: Sequence[Job]) -> dict[str, Any]:
     """Process several articles in one worker and merge their frames there.
 
-    Returns ``{"articles": [record, ...], "<table>": frame or None, ...}``. Merging in the
-    worker keeps what crosses the process boundary to a few large frames per chunk, which is
-    far cheaper to pickle than many small ones.
+    Returns ``{"articles": [record, ...], "<table>": frame or None, ...}``; each frame has
+    ``article`` (str) first. Merging in the worker keeps what crosses the process boundary to
+    a few large frames per chunk, which is far cheaper to pickle than many small ones.
     """
-    import pandas as pd
+    results = [_process_article(job) for job in jobs]
+    return {"articles": [r["articles"] for r in results], **_batch_frames(results)}
 
-    results = [process_article(job) for job in jobs]
-    out: dict[str, Any] = {"articles": [r["articles"] for r in results]}
-    for name in TABLES:
-        parts = [r[name] for r in results if name in r]
-        out[name] = pd.concat(parts, ignore_index=True) if parts else None
-    return out
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One task of :func:`write_corpus`: the jobs of part ``index`` (numbered by input
+    position) and the output ``folder`` (a path or URL every worker can reach)."""
+
+    index: int
+    jobs: tuple[Job, ...]
+    folder: str
+    resume: bool = True
+
+
+def job_hash(job: Job) -> str:
+    """What the frames of a job depend on, as a hex digest: the job itself (key, date, its
+    basis, error, time limit, a row's title and source), the newsframe version, and the bytes
+    of the text (a row's text, or the file and its ``.meta.json`` sidecar). A part whose
+    articles all have the hashes recorded by an earlier run is not written again."""
+    import hashlib
+
+    from . import __version__
+
+    h = hashlib.blake2b(digest_size=16)
+    fields = (
+        __version__,
+        job.key,
+        job.path,
+        job.where,
+        str(job.published),
+        job.basis,
+        job.error,
+        job.time_limit,
+        job.title,
+        job.source,
+    )
+    h.update(repr(fields).encode("utf-8", "surrogatepass"))
+    if job.text is not None:
+        h.update(job.text.encode("utf-8", "surrogatepass"))
+    elif job.error is None:
+        path = Path(job.path)
+        for p in (path, path.with_name(path.stem + ".meta.json")):
+            digest = _file_digest(p)
+            h.update(len(digest).to_bytes(8, "little") + digest)
+    return h.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    """The bytes of a regular file of ordinary size; otherwise what is known without opening it
+    (a FIFO is never opened, a huge file never read)."""
+    import stat
+
+    from .reading import MAX_BYTES
+
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return f"\0missing {exc.errno}".encode()
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        return f"\0{info.st_mode} {info.st_size} {info.st_mtime_ns}".encode()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return f"\0unreadable {exc.errno}".encode()
+
+
+def write_part(part: Part) -> dict[str, Any]:
+    """Process one part's articles and write its Parquet part of every table (the worker's
+    side of :func:`write_corpus`); never raises for a bad article.
+
+    Returns ``{"index", "articles": <pyarrow.Table of status rows>, "rows": {table: n},
+    "skipped": bool}``: only counts and one status row per article cross back to the client.
+    With ``resume``, a part that an earlier run finished with the same articles (keys and
+    :func:`job_hash`) is not processed again; its status rows are read back.
+    """
+    import pyarrow as pa
+
+    from . import dataset
+
+    store = dataset.Store(part.folder)
+    hashes = [job_hash(job) for job in part.jobs]
+    keys = [job.key or Path(job.path).stem for job in part.jobs]
+    if part.resume and (found := dataset.finished_part(store, part.index)) is not None:
+        status, rows = found
+        names = status.column_names
+        if (
+            "hash" in names
+            and "article" in names
+            and status.column("article").to_pylist() == keys
+            and status.column("hash").to_pylist() == hashes
+        ):
+            articles = status.drop_columns(["hash"])
+            return {"index": part.index, "articles": articles, "rows": rows, "skipped": True}
+    results = [_process_article(job) for job in part.jobs]
+    frames = _batch_frames(results)
+    tables = {
+        name: dataset.to_arrow(name, dataset.empty_table_frame(name) if frame is None else frame)
+        for name, frame in frames.items()
+    }
+    articles = dataset.to_arrow(
+        "articles", dataset.articles_frame([r["articles"] for r in results])
+    )
+    status = articles.append_column("hash", pa.array(hashes, type=pa.string()))
+    rows = dataset.write_part(store, part.index, tables, status)
+    return {"index": part.index, "articles": articles, "rows": rows, "skipped": False}
 
 
 def _chunks(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
@@ -300,6 +437,18 @@ def iter_jobs(
             or table cannot be read, or a table lacks a named column or any text column (the
             message lists the columns found).
     """
+    return _plan_jobs(inputs, published, manifest, time_limit, columns)[0]
+
+
+def _plan_jobs(
+    inputs: Inputs,
+    published: DateLike,
+    manifest: str | os.PathLike[str] | None,
+    time_limit: float | None,
+    columns: Mapping[str, str | None] | None,
+) -> tuple[Iterator[Job], int | None]:
+    """:func:`iter_jobs`, and the number of jobs when it is known before reading them (files
+    only; rows of article tables are counted as they are read)."""
     from .tabular import resolve_columns, table_columns, table_kind
 
     items = [inputs] if isinstance(inputs, str | os.PathLike) or _is_frame(inputs) else inputs
@@ -352,7 +501,8 @@ def iter_jobs(
         for folder in dict.fromkeys(Path(p).parent for p, _ in found_files):
             if (folder / "MANIFEST.csv").is_file():
                 beside[folder] = read_manifest(folder / "MANIFEST.csv")
-    return _jobs_of(resolved, date, given_manifest, beside, time_limit)
+    total = None if tables else len(found_files)
+    return _jobs_of(resolved, date, given_manifest, beside, time_limit), total
 
 
 def _jobs_of(
@@ -459,11 +609,197 @@ def _sigterm_as_exit() -> Iterator[None]:
 def _stop_pool(pool: Any) -> None:
     """Cancel what is queued and end the workers now, rather than after their current work."""
     pool.shutdown(wait=False, cancel_futures=True)
-    processes = list(getattr(pool, "_processes", {}).values())
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     for proc in processes:
         proc.terminate()
     for proc in processes:
         proc.join(timeout=5)
+
+
+class _Done:
+    """The result of a task the serial engine ran at once (a future that is already done)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+class _Pool:
+    """Where tasks run: ``submit(fn, arg)`` gives a future, ``wait(futures)`` the set of those
+    done (at least one). ``workers`` is how many tasks run at once."""
+
+    def __init__(self, engine: str, workers: int, backend: Any = None) -> None:
+        self.engine = engine
+        self.workers = workers
+        self.backend = backend  # a ProcessPoolExecutor or a distributed Client
+
+    def submit(self, fn: Callable[[Any], Any], arg: Any) -> Any:
+        if self.engine == "serial":
+            return _Done(fn(arg))
+        if self.engine == "dask":
+            return self.backend.submit(fn, arg, pure=False)
+        return self.backend.submit(fn, arg)
+
+    def wait(self, futures: set[Any]) -> set[Any]:
+        if self.engine == "serial":
+            return set(futures)
+        if self.engine == "dask":
+            from distributed import wait
+
+            return set(wait(list(futures), return_when="FIRST_COMPLETED").done)
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        return set(wait(futures, return_when=FIRST_COMPLETED).done)
+
+    def result(self, future: Any) -> Any:
+        if self.engine == "processes":
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                raise NewsframeError(
+                    "a worker process died (killed, or out of memory) while processing "
+                    "articles; the run was stopped"
+                ) from None
+        return future.result()
+
+
+@contextmanager
+def _start_pool(
+    engine: Engine, *, scheduler: str | None = None, workers: int | None = None
+) -> Iterator[_Pool]:
+    """Start ``engine`` and yield its :class:`_Pool`; on an error, Ctrl-C or SIGTERM the
+    workers are stopped before the exception goes on."""
+    n = workers or os.cpu_count() or 1
+    if engine == "serial":
+        yield _Pool("serial", 1)
+    elif engine == "processes":
+        from concurrent.futures import ProcessPoolExecutor
+
+        _refuse_nested_start(engine)
+        with _sigterm_as_exit():
+            executor = ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint)
+            try:
+                yield _Pool("processes", n, executor)
+            except BaseException:
+                _stop_pool(executor)
+                raise
+            executor.shutdown()
+    elif engine == "dask":
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise NewsframeError(
+                "the dask engine needs the 'dask' extra: pip install 'newsframe[dask]'"
+            ) from None
+        _refuse_nested_start(engine)
+        with _sigterm_as_exit():
+            cluster = None
+            if scheduler:
+                try:
+                    client = Client(scheduler, timeout="30s")
+                except OSError as exc:
+                    raise NewsframeError(
+                        f"cannot reach the Dask scheduler at {scheduler} ({exc})"
+                    ) from None
+            else:
+                cluster = LocalCluster(
+                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                client = Client(cluster)
+            try:
+                threads = sum(client.nthreads().values()) if scheduler else n
+                yield _Pool("dask", max(1, threads), client)
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+    else:
+        raise NewsframeError(f"unknown engine {engine!r}; use 'serial', 'processes' or 'dask'")
+
+
+@dataclass
+class RunStats:
+    """Where the client's time went in a run (the scaling benchmark reads it): ``seconds`` of
+    wall time, ``waiting`` for workers, ``tasks`` run and ``skipped`` (finished earlier)."""
+
+    seconds: float = 0.0
+    waiting: float = 0.0
+    tasks: int = 0
+    skipped: int = 0
+
+
+LAST_RUN = RunStats()
+"""The :class:`RunStats` of the last :func:`write_corpus` in this process."""
+
+
+def _imap(
+    pool: _Pool,
+    fn: Callable[[Any], Any],
+    items: Iterable[Any],
+    *,
+    window: int,
+    ordered: bool = False,
+    held: Callable[[], int] = lambda: 0,
+    max_held: int = 64,
+    stats: RunStats | None = None,
+) -> Iterator[Any]:
+    """``fn`` over ``items`` on ``pool``, at most ``window`` tasks in flight, each finished
+    task replaced before its result is handed on, so the workers never wait for the caller.
+
+    Results come as they finish, or in input order when ``ordered`` (finished results then
+    wait in a buffer that counts toward the window). ``held()`` is how many results the
+    caller buffers itself; no task is submitted while it is ``max_held`` or more (a slow
+    part holds the others back only that far).
+    """
+    import time
+
+    pending: dict[Any, int] = {}
+    ready: dict[int, Any] = {}
+    source = iter(items)
+    submitted = emitted = 0
+    exhausted = False
+
+    def fill() -> None:
+        nonlocal submitted, exhausted
+        while not exhausted and len(pending) + len(ready) < window and held() < max_held:
+            try:
+                item = next(source)
+            except StopIteration:
+                exhausted = True
+                return
+            pending[pool.submit(fn, item)] = submitted
+            submitted += 1
+
+    fill()
+    while pending:
+        started = time.perf_counter()
+        done = pool.wait(set(pending))
+        if stats is not None:
+            stats.waiting += time.perf_counter() - started
+        out = []
+        for future in sorted(done, key=pending.__getitem__):
+            index = pending.pop(future)
+            if ordered:
+                ready[index] = pool.result(future)
+            else:
+                out.append(pool.result(future))
+        while ordered and emitted in ready:
+            out.append(ready.pop(emitted))
+            emitted += 1
+        if pool.engine != "serial":  # the serial engine would run the next task first
+            fill()
+        yield from out
+        if not pending:
+            fill()
+
+
+def _window(pool: _Pool) -> int:
+    """Tasks in flight: one running and one queued per worker, so none idles between tasks."""
+    return 1 if pool.engine == "serial" else 2 * pool.workers
 
 
 @contextmanager
@@ -474,62 +810,19 @@ def engine_runner(
 
     ``serial`` runs in this process; ``processes`` keeps one pool of ``workers`` local
     processes (default: all cores); ``dask`` connects a ``distributed`` client to
-    ``scheduler``, or starts a LocalCluster when it is None, and maps a ``dask.bag``. On an
-    error, Ctrl-C or SIGTERM the workers are stopped before the exception goes on.
+    ``scheduler``, or starts a LocalCluster when it is None, and submits one task per chunk.
+    On an error, Ctrl-C or SIGTERM the workers are stopped before the exception goes on.
     """
-    n = workers or os.cpu_count() or 1
-    if engine == "serial":
-        yield lambda jobs: [process_chunk(jobs)]
-    elif engine == "processes":
-        from concurrent.futures import ProcessPoolExecutor
+    with _start_pool(engine, scheduler=scheduler, workers=workers) as pool:
 
-        _refuse_nested_start(engine)
-        with _sigterm_as_exit():
-            pool = ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint)
+        def run(jobs: Sequence[Job]) -> list[dict[str, Any]]:
+            if pool.engine == "serial":
+                return [process_chunk(jobs)]
+            size = max(1, min(64, -(-len(jobs) // (pool.workers * 2))))
+            chunks = _chunks(jobs, size)
+            return list(_imap(pool, process_chunk, chunks, window=_window(pool), ordered=True))
 
-            def run(jobs: Sequence[Job]) -> list[dict[str, Any]]:
-                size = max(1, min(64, -(-len(jobs) // (n * 2))))
-                return list(pool.map(process_chunk, _chunks(jobs, size)))
-
-            try:
-                yield run
-            except BaseException:
-                _stop_pool(pool)
-                raise
-            pool.shutdown()
-    elif engine == "dask":
-        try:
-            import dask.bag as db
-            from distributed import Client, LocalCluster
-        except ImportError:
-            raise NewsframeError(
-                "the dask engine needs the 'dask' extra: pip install 'newsframe[dask]'"
-            ) from None
-        _refuse_nested_start(engine)
-        with _sigterm_as_exit():
-            cluster = None
-            if scheduler:
-                client = Client(scheduler)
-            else:
-                cluster = LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
-                )
-                client = Client(cluster)
-            try:
-
-                def run_dask(jobs: Sequence[Job]) -> list[dict[str, Any]]:
-                    size = max(1, min(64, -(-len(jobs) // (n * 2))))
-                    chunks = _chunks(jobs, size)
-                    bag = db.from_sequence(chunks, npartitions=len(chunks))
-                    return list(bag.map(process_chunk).compute(scheduler=client.get))
-
-                yield run_dask
-            finally:
-                client.close()
-                if cluster is not None:
-                    cluster.close()
-    else:
-        raise NewsframeError(f"unknown engine {engine!r}; use 'serial', 'processes' or 'dask'")
+        yield run
 
 
 def iter_batches(
@@ -543,7 +836,8 @@ def iter_batches(
 ) -> Iterator[list[dict[str, Any]]]:
     """Process ``jobs`` on ``engine`` in batches of ``batch``; yield each batch's chunk results
     (see :func:`process_chunk`), in input order. ``jobs`` may be an iterator (the rows of a
-    large article table): it is taken one batch at a time."""
+    large article table): it is taken a chunk at a time, and the chunks of the next batch are
+    already running while the caller handles this one."""
     import itertools
 
     bar = None
@@ -552,17 +846,28 @@ def iter_batches(
 
         total = len(jobs) if isinstance(jobs, Sequence) else None
         bar = tqdm(total=total, unit="article", file=sys.stderr, desc="articles")
-    pending = iter(jobs)
     try:
-        with engine_runner(engine, scheduler=scheduler, workers=workers) as run:
-            while chunk := list(itertools.islice(pending, batch)):
-                results = run(chunk)
+        with _start_pool(engine, scheduler=scheduler, workers=workers) as pool:
+            per_batch = 1 if pool.engine == "serial" else 2 * pool.workers
+            size = max(1, min(64, -(-batch // per_batch)))
+            chunks = _batched(jobs, size)
+            results = _imap(pool, process_chunk, chunks, window=_window(pool), ordered=True)
+            pending = iter(results)
+            while group := list(itertools.islice(pending, -(-batch // size))):
                 if bar is not None:
-                    bar.update(sum(len(r["articles"]) for r in results))
-                yield results
+                    bar.update(sum(len(r["articles"]) for r in group))
+                yield group
     finally:
         if bar is not None:
             bar.close()
+
+
+def _batched(jobs: Iterable[Job], size: int) -> Iterator[tuple[Job, ...]]:
+    import itertools
+
+    source = iter(jobs)
+    while chunk := tuple(itertools.islice(source, size)):
+        yield chunk
 
 
 # -- the corpus --------------------------------------------------------------------------
@@ -660,15 +965,29 @@ class Corpus:
             line += "; failed: " + "; ".join(bad.error.tolist())
         return line
 
-    def to_parquet(self, folder: str | os.PathLike[str]) -> Path:
-        """Write one Parquet file per table (and ``articles.parquet``) into ``folder``, with the
-        manifest :data:`DATASET_MANIFEST` written last (see :func:`write_corpus`)."""
-        out = _output_folder(folder)
-        with _folder_lock(out), _committed(out) as partial:
-            self.articles.to_parquet(partial("articles"), index=False)
-            for name, frame in self.frames.items():
-                frame.to_parquet(partial(name), index=False)
-        return out
+    def to_parquet(self, folder: str | os.PathLike[str]) -> Path | str:
+        """Write the corpus as a dataset in ``folder`` (a local folder or an fsspec URL): one
+        folder per table holding one part, ``articles.parquet``, and the manifest
+        :data:`DATASET_MANIFEST` written last (the layout of :func:`write_corpus`)."""
+        from . import dataset
+
+        store = dataset.Store(folder)
+        if store.fs is None:
+            _output_folder(folder)
+        with dataset.folder_lock(store):
+            dataset.prepare(store, resume=False)
+            rows = {"articles": len(self.articles)}
+            for name in TABLES:
+                frame = self.frames[name]
+                frame = frame.assign(article=frame.article.astype(str))
+                dataset.write_table(
+                    store, f"{name}/{dataset.part_name(0)}", dataset.to_arrow(name, frame)
+                )
+                rows[name] = len(frame)
+            table = dataset.to_arrow("articles", self.articles)
+            dataset.write_table(store, "articles.parquet", table)
+            dataset.commit(store, 1, rows)
+        return Path(folder) if store.fs is None else store.name
 
 
 def _assemble(results: Iterable[dict[str, Any]]) -> Corpus:
@@ -683,7 +1002,9 @@ def _assemble(results: Iterable[dict[str, Any]]) -> Corpus:
         for name in TABLES:
             if result.get(name) is not None:
                 parts[name].append(result[name])
-    articles = _articles_frame(records)
+    from .dataset import articles_frame
+
+    articles = articles_frame(records)
     order = articles.article.tolist()
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
@@ -694,17 +1015,6 @@ def _assemble(results: Iterable[dict[str, Any]]) -> Corpus:
         )
         frames[name] = _key_first(frame, order)
     return Corpus(articles, frames)
-
-
-def _articles_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
-    import pandas as pd
-
-    frame = pd.DataFrame.from_records(records, columns=list(ARTICLE_COLUMNS))
-    frame["published"] = pd.to_datetime(frame.published).astype("datetime64[s]")
-    for col, dtype in ARTICLE_COLUMNS.items():
-        if dtype != "datetime64[s]":
-            frame[col] = frame[col].astype(dtype)
-    return frame
 
 
 def _key_first(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -775,6 +1085,24 @@ def read_corpus(
     return corpus
 
 
+PARTS = 256
+"""How many parts :func:`write_corpus` aims at when it knows the number of articles: enough
+that many workers share the work evenly, few enough that the files stay large."""
+MIN_PART = 50
+"""The fewest articles in a part (unless ``batch`` is smaller)."""
+
+
+def part_size(batch: int, total: int | None) -> int:
+    """Articles per part: ``batch`` at most; for a known number of articles, about
+    ``total / PARTS`` but at least :data:`MIN_PART`. Depends on the inputs only (never on the
+    workers), so a rerun numbers its parts as the first run did."""
+    if batch < 1:
+        raise NewsframeError(f"batch must be at least 1, not {batch}")
+    if total is None:
+        return batch
+    return max(1, min(batch, max(MIN_PART, -(-total // PARTS))))
+
+
 def write_corpus(
     paths_or_glob: Inputs,
     folder: str | os.PathLike[str],
@@ -792,75 +1120,106 @@ def write_corpus(
     source: str | None = None,
     title: str | None = None,
     key: str | None = None,
-) -> Path:
-    """Process a corpus in batches of ``batch`` articles, streaming each table to Parquet.
+    resume: bool = True,
+) -> Path | str:
+    """Process a corpus into a Parquet dataset in ``folder``; the workers write it themselves.
 
-    Only one batch of frames is in memory at a time, so memory stays flat as the corpus grows;
-    an article table is read a batch at a time too. The inputs and their options are those of
+    The articles are cut into parts of at most ``batch`` articles (see :func:`part_size`),
+    numbered by input position. Each part is one task: a worker processes its articles and
+    writes ``<table>/part-<n>.parquet`` for every table, then returns only counts and one
+    status row per article. The client keeps the workers busy (the next parts are submitted
+    before it handles a finished one), writes ``articles.parquet`` and, last, the manifest
+    :data:`DATASET_MANIFEST`. Memory stays flat however many articles there are; an article
+    table is read a batch at a time. The layout is described in :mod:`newsframe.dataset`;
+    read it back with :func:`read_parquet`. The inputs and their options are those of
     :func:`read_corpus`.
-    Writes ``articles.parquet`` and one ``<table>.parquet`` per table into ``folder``; each
-    batch is one row group. Read it back with :func:`read_parquet`.
 
-    The folder is locked while the run writes (a second run on it fails at once). Tables are
-    written under temporary names and moved into place at the end, then the manifest
-    :data:`DATASET_MANIFEST` is written last: a run stopped by an error, Ctrl-C or SIGTERM
-    stops its workers, removes what it wrote, and never leaves a folder that looks complete.
+    ``folder`` is a local folder or an fsspec URL (``s3://bucket/run``) that the client and
+    every worker can reach. A local folder is locked while the run writes (a second run on it
+    fails at once). A run stopped by an error, Ctrl-C, SIGTERM or a dead worker stops its
+    workers and leaves a folder without a manifest, which :func:`read_parquet` refuses: never
+    one that looks complete. Run the same command again to finish it: with ``resume`` (the
+    default) a part that was finished with the same articles (their keys and
+    :func:`job_hash`: the text, its sidecar, the date and options) is kept, and only the rest
+    is processed. ``resume=False`` processes every article again.
+
+    Returns the folder (a ``Path``, or the URL as given).
 
     Raises:
         NewsframeError: the folder cannot be written or is locked by another run, a manifest
-            cannot be read, or ``published`` is not a date.
+            cannot be read, ``published`` is not a date, or a worker died.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import time
 
-    jobs = iter_jobs(
+    from . import dataset
+
+    jobs, total = _plan_jobs(
         paths_or_glob,
         published,
         manifest,
         time_limit,
         {"text": text, "source": source, "title": title, "key": key},
     )
-    out = _output_folder(folder)
-    with _folder_lock(out), _sigterm_as_exit(), _committed(out) as partial:
-        writers: dict[str, pq.ParquetWriter] = {}
-        schemas: dict[str, pa.Schema] = {}
-        rows: dict[str, int] = {}
-        batches = iter_batches(
-            jobs, engine, batch=batch, scheduler=scheduler, workers=workers, progress=progress
-        )
-        done = 0
-        try:
-            for chunk_results in batches:
-                corpus = _assemble(chunk_results)
-                done += len(corpus)
-                tables = {"articles": corpus.articles, **corpus.frames}
-                for name, frame in tables.items():
-                    if name != "articles":
-                        frame = frame.assign(article=frame.article.astype(str))
-                    table = pa.Table.from_pandas(frame, preserve_index=False)
-                    if name not in writers:
-                        schemas[name] = table.schema
-                        writers[name] = pq.ParquetWriter(partial(name), table.schema)
-                    writers[name].write_table(table.cast(schemas[name]))
-                    rows[name] = rows.get(name, 0) + len(frame)
-                if on_batch:
-                    on_batch(done)
-        finally:
-            for writer in writers.values():
+    size = part_size(batch, total)
+    store = dataset.Store(folder)
+    if store.local is not None and store.fs is None:
+        _output_folder(store.local)
+    stats = LAST_RUN
+    stats.seconds = stats.waiting = 0.0
+    stats.tasks = stats.skipped = 0
+    started = time.perf_counter()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="article", file=sys.stderr, desc="articles")
+    try:
+        with dataset.folder_lock(store), _sigterm_as_exit():
+            dataset.prepare(store, resume)
+            writer = dataset.ArticlesWriter(store)
+            rows = dict.fromkeys(TABLES, 0)
+            parts = done = 0
+            try:
+                with _start_pool(engine, scheduler=scheduler, workers=workers) as pool:
+                    tasks = (
+                        Part(i, chunk, store.name, resume)
+                        for i, chunk in enumerate(_batched(jobs, size))
+                    )
+                    window = _window(pool)
+                    for result in _imap(
+                        pool,
+                        write_part,
+                        tasks,
+                        window=window,
+                        held=lambda: writer.waiting,
+                        stats=stats,
+                    ):
+                        writer.add(result["index"], result["articles"])
+                        parts += 1
+                        stats.tasks += 1
+                        stats.skipped += result["skipped"]
+                        done += result["articles"].num_rows
+                        for name in TABLES:
+                            rows[name] += result["rows"][name]
+                        if bar is not None:
+                            bar.update(result["articles"].num_rows)
+                        if on_batch:
+                            on_batch(done)
+                if parts == 0:  # no article at all: still a complete, empty dataset
+                    write_part(Part(0, (), store.name, False))
+                    writer.add(0, dataset.to_arrow("articles", dataset.articles_frame([])))
+                    parts = 1
                 writer.close()
-        if not writers:  # no article at all: still a complete, empty dataset
-            empty = _assemble([])
-            for name, frame in {"articles": empty.articles, **empty.frames}.items():
-                frame.to_parquet(partial(name), index=False)
-                rows[name] = 0
-    return out
-
-
-# -- a dataset on disk: one Parquet file per table, and a manifest written last ----------------
-DATASET_MANIFEST = "newsframe.json"
-"""Written last, after every table is in place: a folder without it is not a complete
-dataset (a run was interrupted, or is still writing), and :func:`read_parquet` refuses it."""
-_LOCK = ".newsframe.lock"
+            except BaseException:
+                writer.abandon()
+                dataset.sweep(store)
+                raise
+            dataset.commit(store, parts, {"articles": writer.rows, **rows})
+    finally:
+        if bar is not None:
+            bar.close()
+        stats.seconds = time.perf_counter() - started
+    return store.local if store.fs is None and store.local is not None else store.name
 
 
 def _output_folder(folder: str | os.PathLike[str]) -> Path:
@@ -876,108 +1235,27 @@ def _output_folder(folder: str | os.PathLike[str]) -> Path:
     return out
 
 
-@contextmanager
-def _folder_lock(out: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``out`` (``.newsframe.lock``, released by the system even
-    when the process dies); a second writer gets a clear error at once."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; one writer per folder is on the user
-        yield
-        return
-    fd = os.open(out / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise NewsframeError(
-                f"{out}: another newsframe run is writing to this folder; wait for it to "
-                "finish or choose another output folder"
-            ) from None
-        yield
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def _committed(out: Path) -> Iterator[Callable[[str], Path]]:
-    """Write tables under temporary names; on success move them into place and write the
-    manifest last; on any error, Ctrl-C or SIGTERM remove them. Yields ``partial(name)``, the
-    temporary path of a table. The old manifest goes first, so a rewrite that does not
-    finish never leaves a folder that looks complete."""
-    import json
-
-    from . import __version__
-
-    (out / DATASET_MANIFEST).unlink(missing_ok=True)
-    written: dict[str, Path] = {}
-
-    def partial(name: str) -> Path:
-        written[name] = out / f".{name}.parquet.partial"
-        return written[name]
-
-    try:
-        yield partial
-    except BaseException:
-        for path in written.values():
-            path.unlink(missing_ok=True)
-        raise
-    rows = {}
-    for name, path in written.items():
-        rows[name] = _parquet_rows(path)
-        os.replace(path, out / f"{name}.parquet")
-    manifest = {"format": 1, "newsframe": __version__, "tables": rows}
-    tmp = out / f".{DATASET_MANIFEST}.partial"
-    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, out / DATASET_MANIFEST)
-
-
-def _parquet_rows(path: Path) -> int:
-    import pyarrow.parquet as pq
-
-    return int(pq.ParquetFile(path).metadata.num_rows)
-
-
 def read_parquet(folder: str | os.PathLike[str]) -> Corpus:
-    """Load a corpus written by :meth:`Corpus.to_parquet` or :func:`write_corpus`."""
-    import pandas as pd
+    """Load a corpus written by :meth:`Corpus.to_parquet` or :func:`write_corpus` (a local
+    folder or an fsspec URL), with the dtypes of the frame contract and rows in input order.
 
-    src = Path(folder)
-    _check_complete(src)
+    Raises:
+        NewsframeError: the folder is not a complete corpus dataset (no manifest: a run did
+            not finish), or was changed after it was written.
+    """
+    from . import dataset
     from .frames import SCHEMAS
 
-    articles = _restore(pd.read_parquet(src / "articles.parquet"), ARTICLE_COLUMNS)
+    store = dataset.Store(folder)
+    manifest = dataset.read_manifest_of(store)
+    articles = dataset.read_table(store, "articles", manifest).to_pandas()
+    articles = _restore(articles, ARTICLE_COLUMNS)
     order = articles.article.astype(str).tolist()
     frames = {}
     for name in TABLES:
-        frame = _restore(pd.read_parquet(src / f"{name}.parquet"), SCHEMAS[name])
+        frame = _restore(dataset.read_table(store, name, manifest).to_pandas(), SCHEMAS[name])
         frames[name] = _key_first(frame, order)
     return Corpus(articles, frames)
-
-
-def _check_complete(src: Path) -> None:
-    """Refuse a folder that is not a complete dataset, with the reason."""
-    import json
-
-    if not (src / DATASET_MANIFEST).is_file():
-        if (src / "articles.parquet").is_file() or any(src.glob(".*.parquet.partial")):
-            raise NewsframeError(
-                f"{src}: incomplete corpus folder (no {DATASET_MANIFEST}): the run that wrote "
-                "it did not finish, or is still running; run it again"
-            )
-        raise NewsframeError(f"{src}: no {DATASET_MANIFEST} here; not a newsframe corpus folder")
-    try:
-        manifest = json.loads((src / DATASET_MANIFEST).read_text(encoding="utf-8"))
-        expected = {name: int(n) for name, n in manifest["tables"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise NewsframeError(f"{src}: {DATASET_MANIFEST} cannot be read") from None
-    for name in ("articles", *TABLES):
-        path = src / f"{name}.parquet"
-        if name not in expected or not path.is_file() or _parquet_rows(path) != expected[name]:
-            raise NewsframeError(
-                f"{src}: {name}.parquet is missing or does not match {DATASET_MANIFEST}; "
-                "the folder was changed after it was written"
-            )
 
 
 def _restore(frame: pd.DataFrame, schema: Mapping[str, Any]) -> pd.DataFrame:
@@ -989,18 +1267,27 @@ def _restore(frame: pd.DataFrame, schema: Mapping[str, Any]) -> pd.DataFrame:
 
 
 __all__ = [
+    "DATASET_MANIFEST",
+    "LAST_RUN",
+    "MIN_PART",
+    "PARTS",
     "TABLES",
     "TIME_LIMIT",
     "ArticleView",
     "Corpus",
     "Job",
+    "Part",
+    "RunStats",
     "engine_runner",
     "iter_batches",
+    "job_hash",
     "make_jobs",
+    "part_size",
     "process_article",
     "process_chunk",
     "read_corpus",
     "read_manifest",
     "read_parquet",
     "write_corpus",
+    "write_part",
 ]

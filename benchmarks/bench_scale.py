@@ -1,0 +1,339 @@
+"""Benchmark: how `write_corpus` scales with workers, and where the client's time goes.
+
+Distinct articles (benchmarks/distinct.py: paragraphs of the development stories recombined,
+one word of every sentence varied, so the sentiment memo answers almost nothing) are written
+to a temporary folder with a MANIFEST.csv of their dates. Each configuration runs
+``write_corpus`` as a user calls it, in a fresh child process (started small); this process
+samples the child's process tree with psutil. Printed per corpus size and engine:
+
+* articles/s (wall time of the ``write_corpus`` call, pool or cluster start included), the
+  speed-up over the serial engine (the baseline, same run, same articles) and over one worker
+  of the same engine, and the efficiency (speed-up over serial / workers);
+* the client's time outside waiting for workers (job listing, submitting, writing
+  ``articles.parquet``, the commit, starting the pool), as seconds and as a share of wall time:
+  the serial fraction; and the client's and the workers' CPU per article;
+* peak RSS (and PSS) of the client and of the largest worker.
+
+Then Amdahl's prediction at 16 and 64 workers from the measured serial fraction of the
+one-worker processes run, beside the Karp-Flatt estimate from the measured 1- and 2-worker
+times (which also counts worker start-up and the tail of the last parts); and the read step
+of articles undated in a large manifest against dated ones (issue 15).
+
+Targets (issue 13): on 2 cores, processes >= 1.85x serial on 20,000 articles; the client's
+serial fraction <= 2 % of wall time; dask within 10 % of processes at the same worker count;
+peak client RSS flat (<= 1.2x) from the smallest to the largest size; >= 13x predicted at 16
+workers.
+
+Settings: ``python -m benchmarks.bench_scale [SIZE ...] [--workers 1,2] [--engines ...]
+[--repeat R] [--large serial,processes:2]`` or NEWSFRAME_BENCH_SCALE_N (sizes,
+comma-separated; default 2000), NEWSFRAME_BENCH_WORKERS (default 1,2),
+NEWSFRAME_BENCH_ENGINES (default serial,processes,dask), NEWSFRAME_BENCH_REPEAT (default 1;
+medians are printed), NEWSFRAME_BENCH_LARGE (the configurations of the larger sizes, to
+save machine time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks._report import recorded
+from benchmarks.distinct import article, repeated_sentence_share, write_folder
+
+CHILD = """
+import json, resource, sys, time
+from newsframe.corpus import LAST_RUN, write_corpus
+folder, out, engine, workers = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+import pandas, pyarrow.parquet  # what write_corpus imports anyway, before the clock starts
+if engine == "dask":
+    import distributed
+kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu0, t0 = time.process_time(), time.perf_counter()
+write_corpus(folder, out, manifest=folder + "/MANIFEST.csv", engine=engine, workers=workers)
+wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+failed = sum(e is not None for e in pyarrow.parquet.read_table(
+    out + "/articles.parquet", columns=["error"]).column("error").to_pylist())
+print(json.dumps({
+    "wall": wall, "client_cpu": cpu, "waiting": LAST_RUN.waiting, "tasks": LAST_RUN.tasks,
+    "workers_cpu": (kids.ru_utime + kids.ru_stime) - (kids0.ru_utime + kids0.ru_stime),
+    "failed": failed,
+}))
+"""
+
+
+@dataclass
+class Run:
+    wall: float
+    client_cpu: float
+    waiting: float
+    workers_cpu: float
+    tasks: int
+    failed: int
+    load: float = 0.0
+    client_rss: float = 0.0
+    client_pss: float = 0.0
+    worker_rss: float = 0.0
+    worker_pss: float = 0.0
+
+    @property
+    def outside(self) -> float:
+        """Client wall time outside waiting for workers."""
+        return self.wall - self.waiting
+
+    @property
+    def busy(self) -> float:
+        """CPU time of the workers (of the client, for serial) over wall time: divided by the
+        workers, near 100 % when none waits and nothing else runs on the machine."""
+        return (self.workers_cpu or self.client_cpu) / self.wall
+
+
+@dataclass
+class Result:
+    engine: str
+    workers: int
+    runs: list[Run] = field(default_factory=list)
+
+    def median(self, attr: str) -> float:
+        return statistics.median(getattr(r, attr) for r in self.runs)
+
+
+def _sample(pid: int, peaks: dict[str, float], stop: threading.Event) -> None:
+    """Peak RSS and PSS (MB) of the client and of its largest descendant, every 0.2 s."""
+    import psutil
+
+    try:
+        client = psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        return
+    while not stop.is_set():
+        try:
+            procs = [("client", client)] + [("worker", p) for p in client.children(True)]
+            for role, proc in procs:
+                try:
+                    info = proc.memory_full_info()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                rss, pss = info.rss / 2**20, getattr(info, "pss", info.rss) / 2**20
+                peaks[f"{role}_rss"] = max(peaks.get(f"{role}_rss", 0.0), rss)
+                peaks[f"{role}_pss"] = max(peaks.get(f"{role}_pss", 0.0), pss)
+        except psutil.NoSuchProcess:
+            return
+        stop.wait(0.2)
+
+
+def run_once(folder: Path, out: Path, engine: str, workers: int) -> Run:
+    shutil.rmtree(out, ignore_errors=True)
+    load = os.getloadavg()[0]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), str(out), engine, str(workers)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peaks: dict[str, float] = {}
+    stop = threading.Event()
+    sampler = threading.Thread(target=_sample, args=(proc.pid, peaks, stop), daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{engine} x{workers} failed:\n{stderr[-3000:]}")
+    data = json.loads(stdout.strip().splitlines()[-1])
+    shutil.rmtree(out, ignore_errors=True)
+    return Run(**data, **peaks, load=load)
+
+
+def amdahl(serial_fraction: float, n: int) -> float:
+    return 1 / (serial_fraction + (1 - serial_fraction) / n)
+
+
+def measure(n: int, configs: list[tuple[str, int]], repeat: int, tmp: Path) -> list[Result]:
+    folder = write_folder(tmp / f"corpus{n}", n)
+    share = repeated_sentence_share(article(i) for i in range(min(n, 5000)))
+    print(
+        f"\n{n:,} distinct articles ({share:.1%} of sentences repeat an earlier one; the 21 "
+        f"development articles replicated: 99%), {repeat} run(s) each, medians"
+    )
+    print(
+        f"  {'engine':<10} {'workers':>7} {'articles/s':>10} {'vs serial':>9} "
+        f"{'vs 1 wkr':>8} {'effic.':>6} {'client outside waiting':>23} {'CPU ms/article':>15} "
+        f"{'busy':>5} {'peak RSS/PSS MB: client':>24} {'largest worker':>15} {'load':>5}"
+    )
+    results = []
+    for engine, workers in configs:
+        res = Result(engine, workers)
+        for _ in range(repeat):
+            res.runs.append(run_once(folder, tmp / "out", engine, workers))
+        results.append(res)
+        base = results[0].median("wall")
+        one = next(
+            (r.median("wall") for r in results if r.engine == engine and r.workers == 1), None
+        )
+        wall = res.median("wall")
+        rate = n / wall
+        vs_serial = base / wall
+        vs_one = f"{one / wall:7.2f}x" if one else "       -"
+        outside = res.median("outside")
+        cpu_client = res.median("client_cpu") / n * 1000
+        cpu_workers = res.median("workers_cpu") / n * 1000
+        failed = res.runs[0].failed
+        print(
+            f"  {engine:<10} {workers:>7} {rate:10.1f} {vs_serial:8.2f}x {vs_one} "
+            f"{vs_serial / workers:6.0%} {outside:8.2f} s = {outside / wall:6.2%} of wall "
+            f"{cpu_client:5.2f} + {cpu_workers:5.2f} "
+            f"{res.median('busy') / workers:5.0%} "
+            f"{res.median('client_rss'):9.0f} / {res.median('client_pss'):5.0f} "
+            f"{res.median('worker_rss'):8.0f} / {res.median('worker_pss'):4.0f} "
+            f"{res.median('load'):5.2f}" + (f"  ({failed} failed)" if failed else "")
+        )
+    print(
+        "  (CPU ms/article: client + workers; serial runs everything in the client. busy: "
+        "CPU time of the workers over workers x wall time, lowered by anything else running "
+        "on the machine; load: the 1-minute load average as the row started. Speed-up over "
+        "serial is the baseline: the same articles, the same run.)"
+    )
+    return results
+
+
+def undated_manifest(tmp: Path, rows: int = 100_000, n: int = 1_000) -> None:
+    """The read step (jobs and read_article) per article: dated in the manifest, and undated
+    (the job carries the 'looked up, no date' marker), with a manifest of ``rows`` rows."""
+    import csv
+
+    from newsframe.corpus import iter_jobs, read_article
+
+    for dated in (True, False):
+        folder = tmp / f"manifest-{dated}"
+        write_folder(folder, n, dated=dated)
+        with (folder / "MANIFEST.csv").open("a", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            for i in range(n, rows):  # rows for files that are not in the folder
+                w.writerow([f"a{i:07d}.txt", "2010-01-01" if dated else ""])
+    times = {}
+    for _ in range(3):
+        for dated in (True, False):
+            folder = tmp / f"manifest-{dated}"
+            t0 = time.perf_counter()
+            for job in iter_jobs(folder):
+                read_article(
+                    job.path,
+                    published=job.published,
+                    published_basis=job.basis,
+                    manifest=job.basis != "manifest",
+                )
+            times.setdefault(dated, []).append((time.perf_counter() - t0) / n)
+    d, u = statistics.median(times[True]), statistics.median(times[False])
+    print(
+        f"\nread step per article with a {rows:,}-row manifest ({n:,} articles, median of 3): "
+        f"dated {d * 1000:.2f} ms, undated {u * 1000:.2f} ms ({u / d:.2f}x; target: no more "
+        "than dated)"
+    )
+
+
+def _arguments() -> argparse.Namespace:
+    env = os.environ.get
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "sizes", nargs="*", type=int, help="corpus sizes (default NEWSFRAME_BENCH_SCALE_N)"
+    )
+    parser.add_argument("--workers", default=env("NEWSFRAME_BENCH_WORKERS", "1,2"))
+    parser.add_argument(
+        "--engines", default=env("NEWSFRAME_BENCH_ENGINES", "serial,processes,dask")
+    )
+    parser.add_argument("--repeat", type=int, default=int(env("NEWSFRAME_BENCH_REPEAT", "1")))
+    parser.add_argument(
+        "--large",
+        default=env("NEWSFRAME_BENCH_LARGE", ""),
+        help="configurations for every size but the smallest, such as serial,processes:2 "
+        "(default: the same as the smallest)",
+    )
+    args = parser.parse_args()
+    if not args.sizes:
+        args.sizes = [int(s) for s in env("NEWSFRAME_BENCH_SCALE_N", "2000").split(",")]
+    return args
+
+
+@recorded
+def main() -> None:
+    args = _arguments()
+    workers = [int(w) for w in args.workers.split(",")]
+    engines = args.engines.split(",")
+    configs = [("serial", 1)] if "serial" in engines else []
+    configs += [(e, w) for e in ("processes", "dask") if e in engines for w in workers]
+    print(
+        f"write_corpus scaling: sizes {', '.join(f'{n:,}' for n in args.sizes)}; workers "
+        f"{args.workers}; {os.cpu_count()} cores; {args.repeat} repeat(s)"
+    )
+    large = configs
+    if args.large:
+        large = [
+            (c.split(":")[0], int(c.split(":")[1]) if ":" in c else 1)
+            for c in args.large.split(",")
+        ]
+        print(f"sizes after the first: {args.large} only (machine time)")
+    by_size = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, n in enumerate(sorted(args.sizes)):
+            by_size[n] = measure(n, configs if k == 0 else large, args.repeat, Path(tmp))
+        undated_manifest(Path(tmp))
+    print()
+    for n, results in by_size.items():
+        get = {(r.engine, r.workers): r for r in results}
+        serial = get.get(("serial", 1))
+        p1, p2 = get.get(("processes", 1)), get.get(("processes", 2))
+        if p1:
+            s = p1.median("outside") / p1.median("wall")
+            print(
+                f"{n:,}: serial fraction (client outside waiting, processes x1) {s:.2%} -> "
+                f"Amdahl {amdahl(s, 16):.1f}x at 16 workers, {amdahl(s, 64):.1f}x at 64 "
+                "(target >= 13x at 16)"
+            )
+        if p1 and p2:
+            speedup = p1.median("wall") / p2.median("wall")
+            e = 2 / speedup - 1  # Karp-Flatt at p = 2
+            print(
+                f"{n:,}: measured 2 workers / 1 worker {speedup:.2f}x -> Karp-Flatt serial "
+                f"fraction {e:.2%} -> {amdahl(max(e, 0), 16):.1f}x at 16, "
+                f"{amdahl(max(e, 0), 64):.1f}x at 64 (counts worker start-up, the last parts' "
+                "tail and a loaded machine)"
+            )
+        if serial and p2:
+            share = p2.median("outside") / p2.median("wall")
+            print(
+                f"{n:,}: processes x2 {serial.median('wall') / p2.median('wall'):.2f}x serial "
+                f"(target >= 1.85x at 20,000); client outside waiting {share:.2%} of wall "
+                "(target <= 2 %)"
+            )
+        d2 = get.get(("dask", 2))
+        if d2 and p2:
+            print(
+                f"{n:,}: dask x2 at {p2.median('wall') / d2.median('wall'):.0%} of processes x2 "
+                "(target >= 90 %)"
+            )
+    sizes = sorted(by_size)
+    key = ("processes", max(workers))
+    small = next((r for r in by_size[sizes[0]] if (r.engine, r.workers) == key), None)
+    big = next((r for r in by_size[sizes[-1]] if (r.engine, r.workers) == key), None)
+    if len(sizes) > 1 and small and big:
+        print(
+            f"peak client RSS {sizes[0]:,} -> {sizes[-1]:,} articles ({key[0]} x{key[1]}): "
+            f"{small.median('client_rss'):.0f} -> {big.median('client_rss'):.0f} MB, "
+            f"{big.median('client_rss') / small.median('client_rss'):.2f}x (target <= 1.2x); "
+            f"PSS {big.median('client_pss') / small.median('client_pss'):.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
