@@ -23,6 +23,7 @@ that the client and every worker can reach; URLs need ``fsspec`` and the filesys
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import json
@@ -358,6 +359,24 @@ class ArticlesWriter:
         self.store.remove(self.tmp)
 
 
+_LOCK_FDS: set[int] = set()
+"""Descriptors of the folder locks this process holds."""
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked child (a pool worker), close the inherited lock descriptors: a flock is held
+    while any process keeps a descriptor open, so a worker that outlives its run (killed, slow
+    to exit) would otherwise keep the folder locked after the run has ended."""
+    for fd in list(_LOCK_FDS):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _LOCK_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
 @contextmanager
 def folder_lock(store: Store) -> Iterator[None]:
     """Hold an exclusive lock on a local output folder (``.newsframe.lock``, released by the
@@ -386,8 +405,10 @@ def folder_lock(store: Store) -> Iterator[None]:
                 f"{local}: another newsframe run is writing to this folder; wait for it to "
                 "finish or choose another output folder"
             ) from None
+        _LOCK_FDS.add(fd)
         yield
     finally:
+        _LOCK_FDS.discard(fd)
         os.close(fd)
 
 
