@@ -667,6 +667,18 @@ class _Pool:
         return future.result()
 
 
+def _load_shared_data() -> None:
+    """Load the gazetteer before the processes engine forks its workers: they inherit it
+    (frozen out of the garbage collector, so its pages stay shared) instead of each loading
+    it again. With a start method other than fork, the workers load their own."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=True) in (None, "fork") and hasattr(os, "fork"):
+        from .gazetteer import load_gazetteer
+
+        load_gazetteer()
+
+
 @contextmanager
 def _start_pool(
     engine: Engine, *, scheduler: str | None = None, workers: int | None = None
@@ -680,6 +692,7 @@ def _start_pool(
         from concurrent.futures import ProcessPoolExecutor
 
         _refuse_nested_start(engine)
+        _load_shared_data()
         with _sigterm_as_exit():
             executor = ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint)
             try:
