@@ -673,7 +673,7 @@ def _load_shared_data() -> None:
     it again. With a start method other than fork, the workers load their own."""
     import multiprocessing
 
-    if multiprocessing.get_start_method(allow_none=True) in (None, "fork") and hasattr(os, "fork"):
+    if multiprocessing.get_start_method() == "fork":  # the pool uses the default context
         from .gazetteer import load_gazetteer
 
         load_gazetteer()
