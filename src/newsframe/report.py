@@ -11,7 +11,15 @@ The steps are deliberately separate so that each can fail with a clear message:
    failure never leaves half a report behind.
 4. The executed notebook is kept beside the HTML as the record of the run, after a check that
    every chart cell drew its chart (:func:`missing_charts`): a kernel without matplotlib's
-   inline backend would otherwise give a report without charts and no error.
+   inline backend would otherwise give a report without charts and no error. The check and
+   the export use the notebook papermill returns, not the file read back (and validated)
+   again.
+
+papermill, nbformat and nbconvert are imported only once the inputs are checked. nbformat
+imports jsonschema, whose format checkers import ``rfc3987_syntax`` when it is installed (it
+comes with Jupyter), which builds some forty parsers of IRI grammars on import: about a second
+that no notebook check uses (the notebook schema checks no ``iri`` format). The report imports
+jsonschema without it (:func:`_import_notebook_tools`).
 
 The report notebook ships inside the package (:data:`newsframe.paths.REPORT_NOTEBOOK`, a copy
 of ``notebooks/00-report`` that ``make notebooks-sync`` refreshes), so that a wheel install
@@ -22,9 +30,11 @@ builds reports from any folder. Its first code cell forces the inline backend, s
 from __future__ import annotations
 
 import html as html_lib
+import importlib
 import json
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -41,6 +51,22 @@ TEMPLATE_DIR = PACKAGE_DATA / "report_template"
 
 class ReportError(NewsframeError):
     """The report could not be built (a cell failed, or the export failed)."""
+
+
+def _import_notebook_tools() -> None:
+    """Import jsonschema (for nbformat) without ``rfc3987_syntax``, unless it is imported.
+
+    jsonschema imports that package only to check the ``iri`` and ``iri-reference`` formats,
+    and skips those checks when it is missing; the package stays importable afterwards.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # "import" raises
+    try:
+        importlib.import_module("jsonschema")
+    finally:
+        if "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None:
+            del sys.modules["rfc3987_syntax"]
 
 
 def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike = None) -> None:
@@ -111,12 +137,27 @@ def execute_notebook(
     Raises:
         ReportError: a cell failed; the message names the cell, ``label`` and the error.
     """
+    _run_notebook(notebook, output, parameters, label=label, timeout=timeout, cwd=cwd)
+    return Path(output)
+
+
+def _run_notebook(
+    notebook: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    parameters: dict[str, Any],
+    *,
+    label: str = "",
+    timeout: int = 600,
+    cwd: str | os.PathLike[str] | None = None,
+) -> Any:
+    """:func:`execute_notebook`, returning the executed notebook (a ``NotebookNode``)."""
+    _import_notebook_tools()
     import papermill as pm
 
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        pm.execute_notebook(
+        return pm.execute_notebook(
             str(notebook),
             str(out),
             parameters=parameters,
@@ -137,23 +178,31 @@ def execute_notebook(
         raise ReportError(
             f"{label or notebook}: could not run {Path(notebook).name}: {exc}"
         ) from None
-    return out
 
 
 _CHART_CALL = re.compile(r"^[^#\n]*\bplt\.show\(\)", re.M)
 _NOTE = re.compile(r"class=['\"]nf-note['\"]")
 
 
-def missing_charts(executed: str | os.PathLike[str]) -> list[str]:
+def _notebook(executed: Any) -> Any:
+    """A notebook given as a path (read and validated) or as a ``NotebookNode`` (as is)."""
+    if isinstance(executed, str | os.PathLike):
+        _import_notebook_tools()
+        import nbformat
+
+        return nbformat.read(str(executed), as_version=4)
+    return executed
+
+
+def missing_charts(executed: Any) -> list[str]:
     """The chart cells of an executed notebook that show no chart, each as "cell N (section)".
 
-    A chart cell is a code cell that calls ``plt.show()``. It must show an image, or a note
+    ``executed`` is the notebook file, or the ``NotebookNode`` papermill returned. A chart
+    cell is a code cell that calls ``plt.show()``. It must show an image, or a note
     (``class='nf-note'``) saying why it has nothing to draw; a cell that shows neither lost
     its chart, which is what a non-inline matplotlib backend (``MPLBACKEND=Agg``) does.
     """
-    import nbformat
-
-    nb = nbformat.read(str(executed), as_version=4)
+    nb = _notebook(executed)
     section = "the start"
     missing = []
     for i, cell in enumerate(nb.cells, start=1):
@@ -172,7 +221,7 @@ def missing_charts(executed: str | os.PathLike[str]) -> list[str]:
     return missing
 
 
-def check_charts(executed: str | os.PathLike[str], label: str = "") -> None:
+def check_charts(executed: Any, label: str = "") -> None:
     """Raise :class:`ReportError` when a chart cell of the executed notebook drew no chart."""
     missing = missing_charts(executed)
     if missing:
@@ -184,12 +233,13 @@ def check_charts(executed: str | os.PathLike[str], label: str = "") -> None:
         )
 
 
-def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[str]) -> Path:
-    """Export an executed notebook to one self-contained, offline HTML file (atomically)."""
-    import nbformat
+def export_html(executed: Any, html_path: str | os.PathLike[str]) -> Path:
+    """Export an executed notebook (its file, or the ``NotebookNode`` papermill returned) to
+    one self-contained, offline HTML file (atomically)."""
+    nb = _notebook(executed)
+    _import_notebook_tools()
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(str(executed), as_version=4)
     title = report_title(nb)
     if title:
         nb.metadata["title"] = title  # the browser tab's title (the template escapes it)
@@ -346,13 +396,14 @@ def build_report(
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     # the kernel runs beside the output, not in the (possibly read-only) package folder
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    execute_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
-    check_charts(executed, label)
-    return export_html(executed, html_path)
+    nb = _run_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
+    check_charts(nb, label)
+    return export_html(nb, html_path)
 
 
 def strip_outputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Remove outputs and execution counts from notebooks in place; return those changed."""
+    _import_notebook_tools()
     import nbformat
 
     from .lab import strip_model
