@@ -15,11 +15,13 @@ The steps are deliberately separate so that each can fail with a clear message:
    the export use the notebook papermill returns, not the file read back (and validated)
    again.
 
-papermill, nbformat and nbconvert are imported only once the inputs are checked. nbformat
-imports jsonschema, whose format checkers import ``rfc3987_syntax`` when it is installed (it
-comes with Jupyter), which builds some forty parsers of IRI grammars on import: about a second
-that no notebook check uses (the notebook schema checks no ``iri`` format). The report imports
-jsonschema without it (:func:`_import_notebook_tools`).
+papermill, nbformat and nbconvert are imported only once the inputs are checked, and without
+two optional imports that cost more than a second and serve no report
+(:func:`_import_notebook_tools`): jsonschema (imported by nbformat) imports
+``rfc3987_syntax`` when it is installed (Jupyter brings it), which builds some forty parsers of
+IRI grammars on import, only to check ``iri`` formats, which the notebook schema has none of;
+papermill imports ``pyarrow.fs`` for ``hdfs://`` paths. While the kernel runs the notebook,
+nbconvert's exporter gets ready in a thread (its imports, the template's compilation).
 
 The report notebook ships inside the package (:data:`newsframe.paths.REPORT_NOTEBOOK`, a copy
 of ``notebooks/00-report`` that ``make notebooks-sync`` refreshes), so that a wheel install
@@ -38,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -53,20 +56,35 @@ class ReportError(NewsframeError):
     """The report could not be built (a cell failed, or the export failed)."""
 
 
-def _import_notebook_tools() -> None:
-    """Import jsonschema (for nbformat) without ``rfc3987_syntax``, unless it is imported.
+# optional imports of the notebook tools that cost a lot and that a report never uses:
+# module -> (the tool that imports it, what the tool loses without it)
+_SKIPPED_IMPORTS = {
+    "rfc3987_syntax": ("jsonschema", "the iri and iri-reference format checks"),
+    "pyarrow.fs": ("papermill", "hdfs:// paths"),
+}
 
-    jsonschema imports that package only to check the ``iri`` and ``iri-reference`` formats,
-    and skips those checks when it is missing; the package stays importable afterwards.
+
+def _import_notebook_tools() -> None:
+    """Import jsonschema (for nbformat) and papermill without the optional modules of
+    :data:`_SKIPPED_IMPORTS`, unless those tools are imported already.
+
+    Both tools import these modules only for features the report does not use, and go without
+    them when they are missing; the modules stay importable afterwards.
     """
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
-        return
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # "import" raises
+    skipped = [
+        name
+        for name, (tool, _) in _SKIPPED_IMPORTS.items()
+        if name not in sys.modules and tool not in sys.modules
+    ]
+    for name in skipped:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" raises
     try:
-        importlib.import_module("jsonschema")
+        for tool in ("jsonschema", "papermill"):
+            importlib.import_module(tool)
     finally:
-        if "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None:
-            del sys.modules["rfc3987_syntax"]
+        for name in skipped:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike = None) -> None:
@@ -233,17 +251,12 @@ def check_charts(executed: Any, label: str = "") -> None:
         )
 
 
-def export_html(executed: Any, html_path: str | os.PathLike[str]) -> Path:
-    """Export an executed notebook (its file, or the ``NotebookNode`` papermill returned) to
-    one self-contained, offline HTML file (atomically)."""
-    nb = _notebook(executed)
+def _html_exporter() -> Any:
+    """nbconvert's HTML exporter with the report's template and settings."""
     _import_notebook_tools()
     from nbconvert import HTMLExporter
 
-    title = report_title(nb)
-    if title:
-        nb.metadata["title"] = title  # the browser tab's title (the template escapes it)
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="newsframe",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=True,
@@ -252,6 +265,41 @@ def export_html(executed: Any, html_path: str | os.PathLike[str]) -> Path:
         embed_images=True,
         sanitize_html=False,  # our outputs escape article text themselves (tested)
     )
+
+
+# a PNG of one white pixel, for the warm-up export
+_PIXEL = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
+    "PchI7wAAAABJRU5ErkJggg=="
+)
+
+
+def _warm_html_exporter() -> Any:
+    """:func:`_html_exporter`, after one export of a tiny notebook (nbconvert's imports, the
+    template's compilation): done in a thread while the kernel runs the report notebook, so
+    that the export afterwards costs only its own work."""
+    import nbformat
+
+    exporter = _html_exporter()
+    cell = nbformat.v4.new_code_cell("pass")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>", "image/png": _PIXEL}),
+        nbformat.v4.new_output("stream", name="stdout", text="x"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## x\n\nx"), cell])
+    exporter.from_notebook_node(nb)
+    return exporter
+
+
+def export_html(executed: Any, html_path: str | os.PathLike[str], *, exporter: Any = None) -> Path:
+    """Export an executed notebook (its file, or the ``NotebookNode`` papermill returned) to
+    one self-contained, offline HTML file (atomically). ``exporter``: one from
+    :func:`_html_exporter`, to reuse."""
+    nb = _notebook(executed)
+    title = report_title(nb)
+    if title:
+        nb.metadata["title"] = title  # the browser tab's title (the template escapes it)
+    exporter = exporter or _html_exporter()
     body, _ = exporter.from_notebook_node(nb)
     body = _add_alt_text(_strip_remote_assets(body))
     target = Path(html_path)
@@ -396,9 +444,16 @@ def build_report(
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     # the kernel runs beside the output, not in the (possibly read-only) package folder
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    nb = _run_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
-    check_charts(nb, label)
-    return export_html(nb, html_path)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # the exporter gets ready while the kernel works (this process only waits for it)
+        warm = pool.submit(_warm_html_exporter)
+        nb = _run_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
+        check_charts(nb, label)
+        try:
+            exporter = warm.result()
+        except Exception:  # the export below makes its own exporter, and reports
+            exporter = None
+    return export_html(nb, html_path, exporter=exporter)
 
 
 def strip_outputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:

@@ -143,7 +143,7 @@ def _pattern_tools() -> _PatternTools:
     marks = {e.lower() for group in EMOTICONS.values() for e in group} | {"(!)"}
     scoring = {e for e in marks if not e.isalpha()}
     # an emoticon that ends a lexicon word could glue one together: screen for those too
-    scoring |= {e for e in marks if any(w.endswith(e) for w in words)}
+    scoring |= {e for e in marks if e.isalpha() and any(w.endswith(e) for w in words)}
     firsts = {_ALNUM_RUN.match(w) for w in words}
     contractions = tuple(replacements.items())
     if None in firsts or any(re.escape(a) != a for a, _ in contractions):
