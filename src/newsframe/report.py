@@ -31,7 +31,6 @@ builds reports from any folder. Its first code cell forces the inline backend, s
 
 from __future__ import annotations
 
-import contextlib
 import html as html_lib
 import importlib
 import json
@@ -170,67 +169,33 @@ def _run_notebook(
     cwd: str | os.PathLike[str] | None = None,
 ) -> Any:
     """:func:`execute_notebook`, returning the executed notebook (a ``NotebookNode``)."""
-    workdir = str(cwd if cwd is not None else Path(notebook).parent)
+    _import_notebook_tools()
+    import papermill as pm
+
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    km = _start_kernel(workdir)  # it boots while this process imports papermill
     try:
-        _import_notebook_tools()
-        import papermill as pm
-
-        try:
-            return pm.execute_notebook(
-                str(notebook),
-                str(out),
-                parameters=parameters,
-                kernel_name=KERNEL,
-                cwd=workdir,
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                execution_timeout=timeout,
-                **({"km": km} if km is not None else {}),
-            )
-        except pm.PapermillExecutionError as exc:
-            raise ReportError(
-                f"{label or notebook}: cell {exc.exec_count} of {Path(notebook).name} failed: "
-                f"{exc.ename}: {exc.evalue}"
-            ) from None
+        return pm.execute_notebook(
+            str(notebook),
+            str(out),
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(cwd if cwd is not None else Path(notebook).parent),
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+        )
+    except pm.PapermillExecutionError as exc:
+        raise ReportError(
+            f"{label or notebook}: cell {exc.exec_count} of {Path(notebook).name} failed: "
+            f"{exc.ename}: {exc.evalue}"
+        ) from None
     except Exception as exc:  # kernel could not start, bad notebook file...
         if isinstance(exc, NewsframeError):
             raise
         raise ReportError(
             f"{label or notebook}: could not run {Path(notebook).name}: {exc}"
         ) from None
-    finally:
-        if km is not None:
-            _stop_kernel(km)
-
-
-KERNEL = "python3"
-"""The Jupyter kernel that runs the report notebook."""
-
-
-def _start_kernel(cwd: str) -> Any:
-    """Start the report's kernel now, in ``cwd``: it boots (a second or so) while this process
-    imports papermill. None when it cannot be started here: papermill then starts its own
-    and says what went wrong."""
-    try:
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        km = AsyncKernelManager(kernel_name=KERNEL)
-        run_sync(km.start_kernel)(cwd=cwd)
-    except Exception:
-        return None
-    return km
-
-
-def _stop_kernel(km: Any) -> None:
-    """Shut a kernel from :func:`_start_kernel` down, as papermill does its own."""
-    from jupyter_core.utils import run_sync
-
-    with contextlib.suppress(Exception):
-        run_sync(km.shutdown_kernel)(now=False)
 
 
 _CHART_CALL = re.compile(r"^[^#\n]*\bplt\.show\(\)", re.M)
