@@ -56,6 +56,28 @@ def measure(
     return Timing(statistics.median(runs), min(runs), repeat, number)
 
 
+def interleaved(
+    cases: Mapping[str, tuple[Callable[[], object], Callable[[], object] | None]],
+    repeat: int = 7,
+    *,
+    clock: Callable[[], float] = time.perf_counter,
+) -> dict[str, Timing]:
+    """Time several ``(fn, setup)`` cases round by round, one call of each per round, so that
+    a change in the machine's load during the run touches them alike (after one untimed
+    warm-up round). ``setup`` runs untimed before each call, as in :func:`measure`."""
+    runs: dict[str, list[float]] = {name: [] for name in cases}
+    for i in range(repeat + 1):
+        for name, (fn, setup) in cases.items():
+            if setup is not None:
+                setup()
+            t0 = clock()
+            fn()
+            elapsed = clock() - t0
+            if i:
+                runs[name].append(elapsed)
+    return {name: Timing(statistics.median(r), min(r), repeat, 1) for name, r in runs.items()}
+
+
 def timings(fn: Callable[[], object], repeat: int = 7, number: int = 10) -> tuple[float, float]:
     """(best, median) over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
     t = measure(fn, repeat, number)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import newsframe as nf
 from benchmarks._report import recorded
-from benchmarks._timing import Timing, context, measure, python, run_cold, verdict
+from benchmarks._timing import Timing, context, interleaved, python, run_cold, verdict
 from newsframe.paths import CNN_STORIES, SEED
 from newsframe.sentiment import scoring
 
@@ -32,7 +32,12 @@ def main() -> int:
     from textblob import TextBlob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    print(context(f"{REPEATS} repeats warm (wall and CPU), {COLD_RUNS} new processes cold"))
+    print(
+        context(
+            f"{REPEATS} rounds warm, each line once per round (wall, then CPU); "
+            f"{COLD_RUNS} new processes cold"
+        )
+    )
     for path in sorted(CNN_STORIES.glob("*.story")):
         nf.read_article(path).sentiment  # noqa: B018 - warm: lexicons, word tokens
     words = dict(scoring._WORD_TOKENS)
@@ -55,21 +60,22 @@ def main() -> int:
     def sentiment() -> object:
         return state["art"].sentiment
 
-    rows: list[tuple[str, Timing, Timing]] = []
-
-    def add(label: str, fn: Callable[[], object], setup: Callable[[], None] | None = None) -> None:
-        wall = measure(fn, REPEATS, 1, setup=setup)
-        cpu = measure(fn, REPEATS, 1, setup=setup, clock=time.process_time)
-        rows.append((label, wall, cpu))
-
-    add("Article.sentiment: sentence memo empty (the target)", sentiment, article("sentences"))
-    add("Article.sentiment: every memo empty (first article)", sentiment, article("none"))
-    add("Article.sentiment: the same article again (memo warm)", sentiment, article("warm"))
-    add(
-        "baseline: TextBlob(s).sentiment + VADER, per sentence",
-        lambda: [(TextBlob(s).sentiment, vader.polarity_scores(s)) for s in sentences],
-    )
-    add("baseline: TextBlob(s).sentiment only", lambda: [TextBlob(s).sentiment for s in sentences])
+    cases = {
+        "Article.sentiment: sentence memo empty (the target)": (sentiment, article("sentences")),
+        "Article.sentiment: every memo empty (first article)": (sentiment, article("none")),
+        "Article.sentiment: the same article again (memo warm)": (sentiment, article("warm")),
+        "baseline: TextBlob(s).sentiment + VADER, per sentence": (
+            lambda: [(TextBlob(s).sentiment, vader.polarity_scores(s)) for s in sentences],
+            None,
+        ),
+        "baseline: TextBlob(s).sentiment only": (
+            lambda: [TextBlob(s).sentiment for s in sentences],
+            None,
+        ),
+    }
+    wall = interleaved(cases, REPEATS)
+    cpu = interleaved(cases, REPEATS, clock=time.process_time)
+    rows: list[tuple[str, Timing, Timing]] = [(name, wall[name], cpu[name]) for name in cases]
 
     scoring.clear_cache()
     zero_tb = sum(scoring._textblob_scores_zero(s) for s in sentences)
