@@ -444,6 +444,7 @@ def build_report(
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     # the kernel runs beside the output, not in the (possibly read-only) package folder
     html_path.parent.mkdir(parents=True, exist_ok=True)
+    _import_notebook_tools()  # here, before the thread below imports nbconvert beside them
     with ThreadPoolExecutor(max_workers=1) as pool:
         # the exporter gets ready while the kernel works (this process only waits for it)
         warm = pool.submit(_warm_html_exporter)
