@@ -90,6 +90,30 @@ def test_few_counts_still_draw_a_labelled_bar(top: int) -> None:
     plt.close(fig)
 
 
+def test_shapes_come_back_from_the_cache_exactly(tmp_path, monkeypatch) -> None:
+    from newsframe.plots import coverage
+
+    monkeypatch.setenv("NEWSFRAME_CACHE_DIR", str(tmp_path))
+    built = coverage._build_country_shapes(4)
+    path = coverage._shapes_file(4)
+    assert path.parent == tmp_path and not path.exists()
+    coverage._save_shapes(built, path)
+    cached = coverage._load_shapes(path)
+    assert cached is not None and list(cached) == list(built)  # the drawing order too
+    for iso, rings in built.items():
+        assert len(cached[iso]) == len(rings)
+        for got, want in zip(cached[iso], rings, strict=True):
+            assert got.dtype == want.dtype and np.array_equal(got, want)
+    path.write_bytes(b"not a cache file")
+    assert coverage._load_shapes(path) is None  # unreadable: built again
+    coverage.country_shapes.cache_clear()
+    try:
+        shapes = coverage.country_shapes()
+        assert list(shapes) == list(built) and coverage._load_shapes(path) is not None
+    finally:
+        coverage.country_shapes.cache_clear()
+
+
 # -- timeline ----------------------------------------------------------------------------------
 def _dates(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
     from newsframe.frames import SCHEMAS

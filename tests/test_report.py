@@ -233,7 +233,7 @@ def test_bad_input_fails_before_any_kernel(tmp_path, capsys, monkeypatch):
     import newsframe.report as report
 
     started = []
-    monkeypatch.setattr(report, "execute_notebook", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(report, "_run_notebook", lambda *a, **k: started.append(a))
     with pytest.raises(NewsframeError, match="no such file"):
         build_report([tmp_path / "missing.txt"], output=tmp_path / "missing.html")
     assert main(["report", str(SEED), "--published", "2013-13-01"]) == 2
@@ -339,6 +339,36 @@ def test_missing_charts_reads_chart_cells_and_their_notes(tmp_path):
     assert missing_charts(path) == ["cell 5 (Tone)"]
 
 
+def test_notebook_tools_load_without_their_slow_optional_imports():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsframe.report import _import_notebook_tools\n"
+        "_import_notebook_tools()\n"
+        "print('papermill' in sys.modules, 'jsonschema' in sys.modules,\n"
+        "      'rfc3987_syntax' in sys.modules, 'pyarrow.fs' in sys.modules)\n"
+        "import rfc3987_syntax, pyarrow.fs\n"  # still importable afterwards
+        "print(sys.modules['rfc3987_syntax'] is not None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "False", "False", "True"]
+
+
+def test_export_from_the_executed_notebook_equals_export_from_its_file(seed_report, tmp_path):
+    import nbformat
+
+    import newsframe.report as report
+
+    from_file = report.export_html(seed_report.with_suffix(".ipynb"), tmp_path / "file.html")
+    node = nbformat.read(str(seed_report.with_suffix(".ipynb")), as_version=4)
+    warm = report._warm_html_exporter()
+    from_node = report.export_html(node, tmp_path / "node.html", exporter=warm)
+    assert from_node.read_bytes() == from_file.read_bytes()
+    assert from_file.read_bytes() == seed_report.read_bytes()
+
+
 def test_no_article_is_an_error():
     with pytest.raises(NewsframeError, match="no article given"):
         build_report([])
@@ -349,7 +379,7 @@ def _no_kernel(monkeypatch) -> list:
     import newsframe.report as report
 
     started: list = []
-    monkeypatch.setattr(report, "execute_notebook", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(report, "_run_notebook", lambda *a, **k: started.append(a))
     return started
 
 

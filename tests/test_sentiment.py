@@ -8,11 +8,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textblob import TextBlob
 
 import newsframe as nf
 from newsframe import sentiment as S
 from newsframe.frames import SCHEMAS
+from newsframe.paths import SEED
 from newsframe.plots.sentiment import plot_polarity_track, plot_sentiment_by_section
 from newsframe.sentiment import summary
 
@@ -294,6 +297,188 @@ def test_negation_and_drivers_format():
     ) == ("base -0.80, not bad +0.35")
 
 
+# --- the screens that skip texts both scorers score 0 ----------------------------------------
+EDGE_CASES = [
+    "I don't like it.",
+    "I DON'T LIKE IT.",
+    "It was good:)",
+    "It was good : )",
+    "It was good :-  )",
+    "x D",
+    "the bo x D .",
+    "the box D",
+    "8 - D",
+    "( ! ) so it goes",
+    "so (!) great",
+    "\u212aind words",  # the Kelvin sign lowercases to "k": "kind"
+    "İyi günler",
+    "a well-known man",
+    "f*cking hell",
+    "the 13th floor",
+    "the 2nd time",
+    "good\n\nbad",
+    "o . O",
+    "°o°",
+    "♥ Paris",
+    "< 3",
+    "<3",
+    "😀 wow",
+    "☺️",
+    "No.",
+    "kind of",
+    "it's 'good'",
+    "“good”",
+    "‘fine’ they said",
+    "goodness",
+    "Good!!!",
+    "The army said:Doing nothing",
+    "He said: During the war.",
+    "can't, won't, isn't",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "Photo: Chris Sumner/DC Thomson",
+    "12,000 people, 40% of them",
+    "",
+    "   ",
+    "!!!!",
+]
+
+
+def _corpus_sentences() -> list[str]:
+    from pathlib import Path
+
+    from newsframe.paths import CNN_STORIES
+
+    data = Path(__file__).parent / "data"
+    paths = [SEED, *sorted(CNN_STORIES.glob("*.story")), *sorted(data.rglob("*.txt"))]
+    texts: list[str] = []
+    for path in paths:
+        try:
+            texts += nf.read_article(path).sentences["text"].tolist()
+        except nf.NewsframeError:
+            continue
+    return texts
+
+
+def test_shortcuts_give_textblob_and_vader_scores_exactly(monkeypatch):
+    from textblob.en import sentiment as pattern
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from newsframe.sentiment import scoring
+
+    sia = SentimentIntensityAnalyzer()
+    vader = scoring._vader()
+    full_vader: list[str] = []
+    compound = type(vader).compound
+    monkeypatch.setattr(vader, "compound", lambda t: full_vader.append(t) or compound(vader, t))
+    texts = _corpus_sentences() + EDGE_CASES
+    assert len(texts) > 3000
+    zero_tb = skipped_tb = zero_vader = 0
+    for text in texts:
+        stock = pattern(text)
+        zero_tb += not stock.assessments
+        if scoring._textblob_scores_zero(text):
+            skipped_tb += 1
+            assert (stock[0], stock[1], stock.assessments) == (0.0, 0.0, []), text
+        assert scoring._textblob_score(text) == (stock[0], stock[1], stock.assessments), text
+        want = sia.polarity_scores(text)["compound"]
+        zero_vader += want == 0
+        assert scoring._vader_compound(text) == want, text
+    # the shortcuts are taken: most texts that score zero skip the scorers' passes
+    assert skipped_tb > 0.8 * zero_tb > 300
+    assert len(texts) - len(full_vader) > 0.8 * zero_vader > 300
+
+
+def test_tokens_word_by_word_equal_the_tokenizer():
+    from textblob.en import sentiment as pattern
+
+    from newsframe.sentiment import scoring
+
+    texts = _corpus_sentences() + EDGE_CASES
+    scoring.clear_cache()
+    for _ in range(2):  # with every word new, then with every word known
+        taken = 0
+        for text in texts:
+            tokens = scoring._tokens(text)
+            if tokens is not None:
+                taken += 1
+                assert tokens == " ".join(pattern.tokenizer(text)).split(), text
+        assert taken > 0.9 * len(texts)
+    assert scoring._tokens("good\n\nbad") is None  # blank lines mark sentences
+    assert scoring._tokens("so good : )") is None  # an emoticon written with a space
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "good",
+                "Good",
+                "GOOD",
+                "bad",
+                "not",
+                "n't",
+                "don't",
+                "no",
+                "very",
+                "!",
+                "?",
+                ":",
+                ")",
+                "(",
+                "-",
+                "D",
+                "x",
+                "8",
+                "3",
+                "<",
+                "o",
+                ".",
+                "O",
+                "'",
+                '"',
+                "“",
+                "♥",
+                "😀",
+                "☺",
+                "\u212a",
+                "ind",
+                "well",
+                "known",
+                "kind",
+                "of",
+                "the",
+                "said",
+                "13th",
+                "f*cking",
+                "but",
+                " ",
+                "  ",
+                "\t",
+                ",",
+                ";",
+                "_",
+                "°",
+                "^",
+                "p",
+                "b",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_scores_equal_textblob_and_vader_on_generated_text(text):
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    S.clear_cache()
+    got = S.score_text(text)
+    want = TextBlob(text).sentiment_assessments
+    assert (got.polarity, got.subjectivity) == (want.polarity, want.subjectivity)
+    assert list(got.assessments) == [(" ".join(w), p, s) for w, p, s, _ in want.assessments]
+    assert got.vader == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
+
+
 # --- speed and laziness -------------------------------------------------------------------
 def test_import_newsframe_does_not_import_textblob():
     import subprocess
@@ -359,3 +544,21 @@ def test_plot_when_nothing_is_scored():
     plot_polarity_track(S.score_article(han, include_boilerplate=True), ax=ax)
     assert any("No scored sentences" in t.get_text() for t in ax.texts)
     plt.close(fig)
+
+
+def test_scoring_does_not_import_nltk_and_textblob_still_works():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsframe.sentiment import score_text\n"
+        "score = score_text('A good day, not a bad one :)')\n"
+        "print('nltk' in sys.modules)\n"
+        "from textblob import TextBlob\n"
+        "blob = TextBlob('A good day, not a bad one :)')\n"
+        "same = (score.polarity, score.subjectivity) == tuple(blob.sentiment)\n"
+        "print(same, 'nltk' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]

@@ -8,10 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from .errors import BadInputError
-from .frames import typed_frame
 from .reading import (
     MAX_BYTES,
     DateLike,
@@ -30,6 +27,8 @@ from .webpage import extract_page, is_html_document, looks_like_html
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    import pandas as pd
 
 
 class Article:
@@ -105,6 +104,8 @@ class Article:
             eol (str): the line break that followed (``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or
                 ``""``). ``"".join(text + eol)`` reproduces :attr:`Article.text`.
         """
+        from .frames import typed_frame  # pandas: only when a frame is built
+
         labels, _ = self._structure
         rows_text, rows_eol, starts, ends = [], [], [], []
         pos = 0
@@ -141,6 +142,8 @@ class Article:
             start (int64), end (int64): offsets into :attr:`Article.text`;
                 ``text[start:end] == sentence text``.
         """
+        from .frames import typed_frame
+
         labels, dateline = self._structure
         lines_, secs, texts, starts, ends = [], [], [], [], []
         pos = 0

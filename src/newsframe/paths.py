@@ -49,6 +49,20 @@ REPORT_NOTEBOOK = PACKAGE_DATA / "report.ipynb"
 """The report notebook as installed with the package (a copy of ``notebooks/00-report``)."""
 
 
+CACHE_ENV = "NEWSFRAME_CACHE_DIR"
+"""Environment variable naming the folder where newsframe caches what it builds."""
+
+
+def cache_dir() -> Path:
+    """The folder for what newsframe builds once from installed packages and keeps (the
+    gazetteer index, the world map's shapes): ``$NEWSFRAME_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/newsframe``, else ``~/.cache/newsframe``. It may not exist yet."""
+    base = os.environ.get(CACHE_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsframe"
+    )
+    return Path(base)
+
+
 def user_gazetteer(path: str | os.PathLike[str] | None = None) -> Path | None:
     """The user's gazetteer file (extra places), or None when there is none.
 

