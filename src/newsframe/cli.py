@@ -190,9 +190,10 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import TIME_LIMIT, expand_paths, write_corpus
+    from .corpus import TIME_LIMIT, write_corpus
     from .dataset import Store, read_manifest_of, read_table
     from .errors import NewsframeError
+    from .reading import expand_paths
 
     if not expand_paths(args.articles):
         raise NewsframeError("no files matched " + " ".join(args.articles))
@@ -227,8 +228,8 @@ def _corpus(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .corpus import expand_paths
     from .errors import NewsframeError
+    from .reading import expand_paths
     from .report import build_report, check_inputs, check_output, default_output
 
     paths = [Path(a) for a in expand_paths(args.articles)]  # files, folders and globs

