@@ -1358,7 +1358,10 @@ def _resolve(
     headlines: set[int] = set()
     units: set[int] = set()  # sentences holding a unit or feature word
     for sent, s, e in segments:
-        toks = _tokens(text[s:e], s)
+        segment = text[s:e]
+        if segment.isascii() and segment.lower() == segment:
+            continue  # no capital letter: no name, no unit name ("!!!", "it rained.")
+        toks = _tokens(segment, s)
         found = _find(text, toks, sent, gaz, known)
         if found:
             matches.extend(found)
