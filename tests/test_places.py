@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import newsframe as nf
-from newsframe.coverage import COVERAGE_SECTIONS, coverage_by_country
+from newsframe.coverage import COUNTED_SECTIONS, COVERAGE_SECTIONS, coverage_by_country
 from newsframe.evaluation import evaluate, pooled, score_places
 from newsframe.frames import SCHEMAS
 from newsframe.gazetteer import load_gazetteer, normalize
@@ -280,8 +280,10 @@ def test_coverage_one_article(seed: nf.Article) -> None:
     assert list(cov.columns) == ["iso3", "country", "mentions", *COVERAGE_SECTIONS, "share"]
     assert cov.iloc[0]["iso3"] == "MLI" and cov.iloc[1]["iso3"] == "FRA"
     assert cov["mentions"].is_monotonic_decreasing
-    assert cov["mentions"].sum() == len(seed.places)
-    assert (cov[list(COVERAGE_SECTIONS)].sum(axis=1) == cov["mentions"]).all()
+    counted = seed.places.section.isin(COUNTED_SECTIONS)
+    assert cov["mentions"].sum() == counted.sum() < len(seed.places)  # the credit line's
+    assert (cov[list(COUNTED_SECTIONS)].sum(axis=1) == cov["mentions"]).all()
+    assert cov[list(COVERAGE_SECTIONS)].to_numpy().sum() == len(seed.places)  # nothing lost
     assert cov["share"].sum() == pytest.approx(1.0)
 
 
@@ -417,3 +419,22 @@ def test_places_does_not_import_article_or_corpus() -> None:
         if isinstance(node, ast.Import | ast.ImportFrom):
             parts.update(p for alias in node.names for p in alias.name.split("."))
     assert "article" not in parts and "corpus" not in parts
+
+
+def test_places_in_a_credit_line_are_not_coverage() -> None:
+    import newsframe as nf
+
+    text = (
+        "Floods hit Sudan\n\n"
+        "KHARTOUM (Reuters) - Floods in Sudan have displaced thousands, officials in "
+        "Khartoum said on Tuesday.\n\n"
+        "(Reporting by Ali Hassan in Nairobi; Editing by Jane Doe)\n"
+    )
+    art = nf.read_article(text, published="2024-08-06")
+    places = art.places
+    assert set(places.loc[places.section == "byline", "iso3"]) == {"KEN"}
+    cov = nf.coverage_by_country(art).set_index("iso3")
+    assert cov.loc["KEN", "byline"] == 1 and cov.loc["KEN", "mentions"] == 0
+    assert cov.loc["SDN", "mentions"] == (places.iso3 == "SDN").sum() >= 3
+    assert cov.loc["KEN", "share"] == 0.0 and abs(cov["share"].sum() - 1.0) < 1e-9
+    assert cov.index[0] == "SDN"  # sorted by counted mentions

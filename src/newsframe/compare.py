@@ -20,15 +20,19 @@ def coverage_over_time(corpus: CorpusLike, freq: str = "M") -> pd.DataFrame:
     Returns:
         DataFrame with ``period`` (datetime64[s], the first day of the week or month),
         ``iso3`` (str), ``country`` (str), ``mentions`` (int64, mentions in articles
-        published in that period) and ``articles`` (int64, how many of those articles mention
-        the country), sorted by period and then by mentions, descending.
+        published in that period; as in :func:`~newsframe.coverage_by_country`, places in
+        credit lines and page furniture are not counted) and ``articles`` (int64, how many
+        of those articles mention the country), sorted by period and then by mentions, descending.
     """
     import pandas as pd
 
     if freq not in ("W", "M"):
         raise ValueError("freq must be 'W' (weeks) or 'M' (months)")
     published = corpus.articles.set_index("article").published
-    places = corpus.places.assign(article=corpus.places.article.astype(str))
+    from .coverage import COUNTED_SECTIONS
+
+    places = corpus.places[corpus.places.section.isin(COUNTED_SECTIONS)]
+    places = places.assign(article=places.article.astype(str))
     places = places.assign(published=places.article.map(published)).dropna(subset=["published"])
     columns = {
         "period": "datetime64[s]",

@@ -12,6 +12,12 @@ from .sections import SECTIONS
 COVERAGE_SECTIONS: tuple[str, ...] = tuple(s for s in SECTIONS if s not in ("markup", "blank"))
 """Sections that get a count column in :func:`coverage_by_country` (all that hold prose)."""
 
+COUNTED_SECTIONS: tuple[str, ...] = tuple(
+    s for s in COVERAGE_SECTIONS if s not in ("byline", "boilerplate")
+)
+"""Sections whose places are coverage and make ``mentions``: not the credits ("Reporting by X
+in Nairobi" says where a reporter was, not what the article covers) nor page furniture."""
+
 
 def coverage_by_country(article_or_articles: Any) -> pd.DataFrame:
     """Count place mentions per country.
@@ -30,11 +36,14 @@ def coverage_by_country(article_or_articles: Any) -> pd.DataFrame:
                            key, or ``article<i>`` for a bare frame)
         iso3       str     ISO 3166-1 alpha-3 code
         country    str     common English name
-        mentions   int64   number of mentions
+        mentions   int64   mentions that are coverage: those in
+                           :data:`COUNTED_SECTIONS` (title, caption, highlight, body,
+                           related); places in credits and page furniture are not
         <section>  int64   mentions in that section, one column for each of
-                           :data:`COVERAGE_SECTIONS` (title, caption, highlight, body,
-                           related, byline, boilerplate)
-        share      float64 ``mentions`` over all mentions in the article (0-1)
+                           :data:`COVERAGE_SECTIONS` (the above, byline, boilerplate)
+        share      float64 ``mentions`` over all mentions counted in the article (0-1)
+
+        A country named only in a credit line has a row with ``mentions`` 0.
         ========== ======= ============================================================
     """
     items, several = named_frames(article_or_articles, "places")
@@ -67,14 +76,15 @@ def _coverage_one(places: pd.DataFrame) -> pd.DataFrame:
     )
     names = places.groupby("iso3")["country"].first()
     out = sec.astype("int64")
-    out.insert(0, "mentions", out.sum(axis=1).astype("int64"))
+    out.insert(0, "mentions", out[list(COUNTED_SECTIONS)].sum(axis=1).astype("int64"))
     out.insert(0, "country", names.reindex(out.index).astype("str"))
     out = out.reset_index().rename(columns={"index": "iso3"})
     out["iso3"] = out["iso3"].astype("str")
-    out["share"] = (out["mentions"] / out["mentions"].sum()).astype("float64")
+    total = int(out["mentions"].sum())
+    out["share"] = (out["mentions"] / total if total else out["mentions"] * 0.0).astype("float64")
     out = out.sort_values(["mentions", "country"], ascending=[False, True], kind="stable")
     out.columns.name = None
     return out[cols].reset_index(drop=True)
 
 
-__all__ = ["COVERAGE_SECTIONS", "coverage_by_country"]
+__all__ = ["COUNTED_SECTIONS", "COVERAGE_SECTIONS", "coverage_by_country"]

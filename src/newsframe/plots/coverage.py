@@ -48,7 +48,8 @@ def _per_country(coverage: pd.DataFrame) -> pd.DataFrame:
 def plot_coverage_bars(
     coverage: pd.DataFrame, ax: Axes | None = None, top: int = 15, **style: Any
 ) -> Axes:
-    """Horizontal bars of mentions per country, stacked by section (colours per section).
+    """Horizontal bars of mentions per country, stacked by section (colours per section);
+    places in credit lines and page furniture are not coverage and are not drawn.
 
     Args:
         coverage: a frame from :func:`~newsframe.coverage.coverage_by_country`.
@@ -56,8 +57,10 @@ def plot_coverage_bars(
         top: show the ``top`` countries with most mentions.
         **style: passed to ``ax.barh`` (e.g. ``height=0.6``, ``edgecolor="white"``).
     """
-    from ..coverage import COVERAGE_SECTIONS
+    from ..coverage import COUNTED_SECTIONS
 
+    if coverage is not None and not coverage.empty:
+        coverage = coverage[coverage["mentions"] > 0]
     n = 0 if coverage is None or coverage.empty else min(top, len(_per_country(coverage)))
     ax = get_ax(ax, figsize=(8, max(2.5, 0.35 * n + 1.2)))
     if n == 0:
@@ -65,7 +68,7 @@ def plot_coverage_bars(
     data = _per_country(coverage).head(top).iloc[::-1]  # largest on top
     left = pd.Series(0, index=data.index, dtype="int64")
     style.setdefault("height", 0.7)
-    for section in COVERAGE_SECTIONS:
+    for section in COUNTED_SECTIONS:
         if section not in data.columns or not data[section].any():
             continue
         ax.barh(
@@ -288,6 +291,9 @@ def plot_world_map(coverage: pd.DataFrame, ax: Axes | None = None, **style: Any)
     except ImportError as exc:
         return no_data(ax, f"{NO_PLACES.split()[0]} map: {exc}")
     counts = _per_country(coverage).set_index("iso3")["mentions"]
+    counts = counts[counts > 0]  # named only in a credit line: not coverage
+    if counts.empty:
+        return no_data(ax, NO_PLACES)
     cmap = mpl.colormaps[style.pop("cmap", "Blues")]
     missing = style.pop("missing_color", "#e6e6e6")
     edge = style.pop("edgecolor", "white")
