@@ -155,6 +155,8 @@ plt.show()
 # Every mention of a country, a nationality or a place inside one country is resolved to that
 # country. The bars show which countries the text talks about, split by the section the mention
 # sits in: a country named only in captions is covered differently from one named in the body.
+# Places in credit lines ("Reporting by … in Nairobi") and page furniture are listed in their
+# own columns but not counted: they say where a reporter was, not what the article covers.
 # The table gives the fifteen most mentioned countries.
 
 # %%
