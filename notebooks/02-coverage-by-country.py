@@ -64,8 +64,8 @@ places.head(10)
 # One row per country, most mentioned first, with a count per section and the country's share
 # of all mentions. A country that appears only in captions or related links is covered less than
 # its count suggests. Places in credit lines and page furniture keep their `byline` and
-# `boilerplate` columns but are not counted in `mentions` or `share`. The table shows the fifteen most mentioned countries; the map below shows
-# every country.
+# `boilerplate` columns but are not counted in `mentions` or `share`. The table shows the
+# fifteen most mentioned countries; the map below shows every country.
 
 # %%
 coverage = nf.coverage_by_country(article)
