@@ -326,7 +326,8 @@ _new_tok = partial(tuple.__new__, _Tok)  # a _Tok from a tuple, without a Python
 
 
 class _Tokens(list[_Tok]):
-    """The word tokens of one sentence, with the same facts also kept as parallel lists
+    """The word tokens of ``text``, one sentence of the article starting at offset ``base``,
+    with the same facts also kept as parallel lists
     (``words``, ``caps``, ``starts``, ``ends``) for the lookup. Everything is built by
     C-level calls (a regex split, ``accumulate``, ``zip``), so a sentence costs a few list
     operations instead of Python work per word."""
@@ -352,11 +353,6 @@ class _Tokens(list[_Tok]):
             firsts[0] = True
         super().__init__(map(_new_tok, zip(starts, ends, words, caps, firsts, strict=True)))
         self.words, self.caps, self.starts, self.ends = words, caps, starts, ends
-
-
-def _tokens(text: str, base: int) -> _Tokens:
-    """The word tokens of ``text``, a slice of the article starting at offset ``base``."""
-    return _Tokens(text, base)
 
 
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
@@ -396,15 +392,10 @@ def _strip_possessive(w: str) -> str:
     return w
 
 
-def _is_key_token(t: _Tok) -> bool:
-    """A token that can begin or end a name (not a month, a weekday or a Roman numeral:
-    "Spirit of Tasmania II")."""
-    return t.cap and _key_word(t.text)
-
-
 @lru_cache(maxsize=65536)
 def _key_word(word: str) -> bool:
-    """A capitalised word that can begin or end a name (:func:`_is_key_token`)."""
+    """Can this capitalised word begin or end a name? Not a month, a weekday or a Roman
+    numeral ("Spirit of Tasmania II")."""
     return word.lower() not in _MONTHS_DAYS and not _ROMAN.fullmatch(word)
 
 
@@ -1361,7 +1352,7 @@ def _resolve(
         segment = text[s:e]
         if segment.isascii() and segment.lower() == segment:
             continue  # no capital letter: no name, no unit name ("!!!", "it rained.")
-        toks = _tokens(segment, s)
+        toks = _Tokens(segment, s)
         found = _find(text, toks, sent, gaz, known)
         if found:
             matches.extend(found)
