@@ -9,7 +9,6 @@ process; its ISO 3166 alpha-2 codes are mapped to alpha-3 with pycountry.
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ import pandas as pd
 
 import newsframe as nf
 from benchmarks._report import recorded
+from benchmarks._timing import interleaved
 from newsframe.evaluation import evaluate, format_scores
 from newsframe.paths import CNN_STORIES, ROOT, SEED
 from newsframe.places import extract_places
@@ -55,7 +55,7 @@ def main() -> None:
     sents, dateline = seed.sentences, seed.meta["dateline"]
     import geotext  # noqa: F401  (import cost not timed)
 
-    ours, theirs = interleaved(
+    ours, theirs = alternated(
         lambda: extract_places(seed.text, sents, dateline=dateline),
         lambda: geotext_places(seed.text),
         rounds=REPEATS,
@@ -85,20 +85,15 @@ REPEATS = 31
 SIZES = (10_000, 1_000_000)
 
 
-def interleaved(
+def alternated(
     ours: Callable[[], object], theirs: Callable[[], object], rounds: int
 ) -> tuple[float, float]:
-    """Median process time of each function, run alternately ``rounds`` times after one
-    warm-up call each, so that a change in the machine's speed falls on both alike."""
-    ours(), theirs()
-    a: list[float] = []
-    b: list[float] = []
-    for _ in range(rounds):
-        for fn, out in ((ours, a), (theirs, b)):
-            t = time.process_time()
-            fn()
-            out.append(time.process_time() - t)
-    return statistics.median(a), statistics.median(b)
+    """Median process time of each, run round by round (:func:`benchmarks._timing.interleaved`),
+    so that a change in the machine's speed falls on both alike."""
+    t = interleaved(
+        {"ours": (ours, None), "theirs": (theirs, None)}, rounds, clock=time.process_time
+    )
+    return t["ours"].median, t["theirs"].median
 
 
 def distinct_text(words: int) -> tuple[str, int]:
@@ -127,7 +122,7 @@ def per_word_scaling() -> None:
     for size in SIZES:
         text, words = distinct_text(size)
         sents = nf.Article(text).sentences
-        ours, theirs = interleaved(
+        ours, theirs = alternated(
             lambda text=text, sents=sents: extract_places(text, sents),
             lambda text=text: geotext_places(text),
             rounds=3,
