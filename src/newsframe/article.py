@@ -305,19 +305,8 @@ def read_article(
         check_size(text, name, max_bytes)
         meta["encoding"] = "str"
         page = is_html_document(text)
-    if page:
-        text, found = extract_page(text, name, url=sidecar.get("url") or None)
-        for key, value in found.items():
-            if meta.get(key) is None:  # what the sidecar or manifest says comes first
-                meta[key] = value
-        meta["text_basis"] = found["text_basis"]
-    check_text(text, name)
-    if given is not None:
-        meta["published"] = parse_date(given, name=name)
-        meta["published_basis"] = published_basis
-    if meta.get("published") is None:
-        meta["published_basis"] = None
-    return Article(text, meta, name=name)
+    url = sidecar.get("url") or None
+    return _finish(text, meta, name, page=page, url=url, published=given, basis=published_basis)
 
 
 def read_text(
@@ -341,19 +330,38 @@ def read_text(
     text = text.removeprefix("\ufeff")
     check_size(text, name, max_bytes)
     info: dict[str, Any] = {"encoding": "str", "text_basis": "plain text", **(meta or {})}
-    if is_html_document(text):
-        text, found = extract_page(text, name, url=info.get("url"))
+    page = is_html_document(text)
+    return _finish(
+        text, info, name, page=page, url=info.get("url"), published=published, basis=published_basis
+    )
+
+
+def _finish(
+    text: str,
+    meta: dict[str, Any],
+    name: str,
+    *,
+    page: bool,
+    url: str | None,
+    published: DateLike,
+    basis: str,
+) -> Article:
+    """The last steps of :func:`read_article` and :func:`read_text`: a page's main text and
+    metadata (what ``meta`` already says comes first), the text's checks, the given date
+    (``published``, which wins over the sidecar's or the manifest's, recorded with ``basis``)."""
+    if page:
+        text, found = extract_page(text, name, url=url)
         for key, value in found.items():
-            if info.get(key) is None:
-                info[key] = value
-        info["text_basis"] = found["text_basis"]
+            if meta.get(key) is None:
+                meta[key] = value
+        meta["text_basis"] = found["text_basis"]
     check_text(text, name)
     if published is not None:
-        info["published"] = parse_date(published, name=name)
-        info["published_basis"] = published_basis
-    if info.get("published") is None:
-        info["published_basis"] = None
-    return Article(text, info, name=name)
+        meta["published"] = parse_date(published, name=name)
+        meta["published_basis"] = basis
+    if meta.get("published") is None:
+        meta["published_basis"] = None
+    return Article(text, meta, name=name)
 
 
 __all__ = ["MAX_BYTES", "SECTIONS", "Article", "parse_date", "read_article", "read_text"]
