@@ -38,6 +38,8 @@ UNITS: tuple[str, ...] = (
     "\t",
     "'s ",
     "((",
+    "today ",
+    "in July ",
 )
 """Repeated units: each gives one input on a single line and one with a line per unit."""
 

@@ -71,3 +71,49 @@ def test_pattern_is_linear_on_adversarial_input(record: dict[str, object]) -> No
     for s in strings(pattern, SIZE):
         spent = time_pattern(pattern, s, 4 * BUDGET)
         assert spent < BUDGET, f"{record['where']}: {spent:.2f} s on {s[:60]!r}..."
+
+
+def _folded_patterns() -> list[tuple[str, object]]:
+    from newsframe.dates import patterns
+
+    return [(n, p) for n, p in vars(patterns).items() if isinstance(p, patterns.Folded)]
+
+
+def test_folded_patterns_cover_the_case_insensitive_context_cues() -> None:
+    names = {n for n, _ in _folded_patterns()}
+    assert {"FUTURE_STRICT", "HABITUAL", "MONTH_CONTEXT", "PAST_CONTRAST"} <= names
+
+
+def test_a_folded_pattern_must_be_written_in_lowercase() -> None:
+    from newsframe.dates.patterns import Folded
+
+    with pytest.raises(ValueError, match="lowercase"):
+        Folded(r"\bNext\b")
+    assert Folded(r"\bnext\W*$").search("Until NEXT ...") is not None  # escapes are no literals
+
+
+@pytest.mark.parametrize("name", [n for n, _ in _folded_patterns()])
+def test_a_folded_pattern_finds_what_its_case_insensitive_form_finds(name: str) -> None:
+    """Same span on ASCII and non-ASCII windows, in any case, at any start and end."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    folded = dict(_folded_patterns())[name]
+    exact = re.compile(folded.pattern, re.IGNORECASE)  # type: ignore[attr-defined]
+    words = re.findall(r"[a-z]+", folded.pattern)  # type: ignore[attr-defined]
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(str.upper),
+        st.sampled_from(words).map(str.title),
+        st.sampled_from(words).map(lambda w: w.replace("s", "ſ").replace("k", "\u212a")),
+        st.sampled_from([" ", "\t", ",", ".", "-", "'", "’", "1999", "é", "İ", "x"]),
+    )
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(pieces, max_size=14).map("".join), st.integers(0, 40), st.integers(0, 90))
+    def check(s: str, pos: int, endpos: int) -> None:
+        got = folded.search(s, pos, endpos)  # type: ignore[attr-defined]
+        want = exact.search(s, pos, endpos)
+        assert (got and got.span()) == (want and want.span()), s
+
+    check()

@@ -8,6 +8,7 @@ skip ahead by its fast prefix scan; "not inside a word" tests are done by the ru
 from __future__ import annotations
 
 import re
+import sys
 
 from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, NUMBERS, WEEKDAYS
 
@@ -16,6 +17,35 @@ def ci(*words: str) -> str:
     """``ci("last", "next")`` -> ``"(?:last|Last|next|Next)"``: a flat alternation of literals,
     first letter in either case."""
     return "(?:" + "|".join(f"{w}|{w[0].upper()}{w[1:]}" for w in words) + ")"
+
+
+class Folded:
+    """A case-insensitive pattern for the short windows of text read around an expression.
+
+    CPython's ``re`` tries every alternative of a case-insensitive alternation in both cases
+    at every position; the same pattern matched case-sensitively over the lowercased window is
+    three times faster. For an ASCII window the two are the same search: lowercasing ASCII
+    keeps every offset and every word boundary, and the pattern's literals are all lowercase.
+    Other windows, and windows longer than :attr:`LONGEST` (whose lowercasing would cost more
+    than it saves), use the case-insensitive pattern. Matches from the fast path are matches
+    over the lowercased window: read their offsets, not their text.
+    """
+
+    __slots__ = ("_exact", "_folded", "pattern")
+    LONGEST = 400
+
+    def __init__(self, pattern: str) -> None:
+        literals = re.sub(r"\\.", "", pattern)  # escapes (\b, \W) are no literals
+        if literals != literals.lower():
+            raise ValueError(f"a folded pattern is written in lowercase: {pattern!r}")
+        self.pattern = pattern
+        self._exact = re.compile(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if len(s) <= self.LONGEST and s.isascii():
+            return self._exact.search(s.lower(), pos, endpos)
+        return self._folded.search(s, pos, endpos)
 
 
 # --- pieces of rule patterns -------------------------------------------------------------------
@@ -57,40 +87,35 @@ WEEKDAY_NAME_AFTER = re.compile(
     r"|service|services|school|schools|mass|worship|best|brunch|roast|league|paper|papers|"
     r"edition of the)\b"
 )
-GENERIC_BEFORE_WEEKDAY = re.compile(r"\b(?:a|every|each|any|one|some|most)[ \t]+$", re.I)
-MONTH_CONTEXT = re.compile(
+GENERIC_BEFORE_WEEKDAY = Folded(r"\b(?:a|every|each|any|one|some|most)[ \t]+$")
+MONTH_CONTEXT = Folded(
     r"\b(?:in|since|until|till|by|from|through|to|before|after|during|of|early|mid|late|around"
     r"|last|next|this|that|the|for|between|and|or|beginning|starting|ending|throughout|as)"
-    r"[ \t]+$|\bmid-$",
-    re.I,
+    r"[ \t]+$|\bmid-$"
 )
-STRONG_MONTH_CONTEXT = re.compile(
+STRONG_MONTH_CONTEXT = Folded(
     r"\b(?:in|since|until|till|by|from|through|before|after|during|early|late|last|next|this)"
-    r"[ \t]+$|\bmid-$",
-    re.I,
+    r"[ \t]+$|\bmid-$"
 )
-GENERIC_MONTH = re.compile(r"\b(?:every|each)[ \t]+(?:the[ \t]+)?$", re.I)
+GENERIC_MONTH = Folded(r"\b(?:every|each)[ \t]+(?:the[ \t]+)?$")
 CAPITAL_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
 NAME_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z][a-z]")
 ORDINAL_OR_OF = re.compile(r"(?:st|nd|rd|th)[ \t]|of[ \t]")
 NOT_A_DAY_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:-year|-day|%|percent|million|billion)")
 THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
-YEAR_PREP = re.compile(
-    r"\b(?:in|since|of|by|from|until|till|before|after|circa|year|during|early|late|mid)[ \t]+$",
-    re.I,
+YEAR_PREP = Folded(
+    r"\b(?:in|since|of|by|from|until|till|before|after|circa|year|during|early|late|mid)[ \t]+$"
 )
-YEAR_BAD_BEFORE = re.compile(
+YEAR_BAD_BEFORE = Folded(
     r"(?:\b(?:flight|flights|no|nos|number|route|highway|interstate|room|suite|apartment|apt|box|"
     r"boeing|airbus|chapter|article|section|page|pages|resolution|code|model|channel|form|rule|"
     r"station|gate|unit|bus|train|lot|platform|pier|exit|bill|hr|s|act|ticket|account|phone|"
-    r"call|serial|pin|zip|order|case|file|ref|reference|id)\.?[ \t]+|[#№][ \t]*)$",
-    re.I,
+    r"call|serial|pin|zip|order|case|file|ref|reference|id)\.?[ \t]+|[#№][ \t]*)$"
 )
 NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([A-Za-z]+)")
-COUNT_BEFORE = re.compile(
+COUNT_BEFORE = Folded(
     r"\b(?:than|some|about|nearly|almost|approximately|roughly|least|over|under|around|only|"
-    r"just|estimated|total|of|all|the|those|these|another|extra|additional)[ \t]+$",
-    re.I,
+    r"just|estimated|total|of|all|the|those|these|another|extra|additional)[ \t]+$"
 )
 OF_OR_THE_BEFORE = re.compile(r"\b(?:of|the)[ \t]+$")
 YEAR_RANGE_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:to|-|–)[ \t]*\d{3,4}\b")
@@ -99,7 +124,8 @@ STREET_AFTER = re.compile(
     r"^(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Ln"
     r"|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Circle|Terrace|Square)\b"
 )
-PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[ \t,]*$")
+# the look-behind tries each word once, from its first letter, not from every letter of it
+PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([\w'’.-]+)[ \t,]*$")
 
 # --- tense and genericity (the resolvers' context tests) ---------------------------------------
 _FUTURE_WORDS = (
@@ -107,37 +133,34 @@ _FUTURE_WORDS = (
     r"plans? to|planning to|planned for|going to|upcoming|next|to be held|set for|"
     r"(?:is|are) (?:due |likely |expected )?to|likely to|poised to"
 )
-FUTURE_STRICT = re.compile(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b", re.I)
-FUTURE_LOOSE = re.compile(
+FUTURE_STRICT = Folded(rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS})\b")
+FUTURE_LOOSE = Folded(
     rf"(?:\b|(?<=['’]))(?:{_FUTURE_WORDS}|until|till|deadline|as early as|as soon as|planning"
-    r"|plans)\b",
-    re.I,
+    r"|plans)\b"
 )
 # a forecast in the passive before the expression: "rain is expected on Friday", "storms are
 # forecast for Friday" (after it, "... on Sunday, and more rain is expected" is another clause)
-FORECAST_BEFORE = re.compile(
-    r"\b(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)\b", re.I
+FORECAST_BEFORE = Folded(
+    r"\b(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)\b"
 )
 HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
 # the clause around a bare month, season or weekday says it happens every year or week ("the
 # monsoon normally begins in July", "Every year, the rains start in March"): no particular one
-HABITUAL = re.compile(
+HABITUAL = Folded(
     r"\b(?:normally|usually|typically|traditionally|generally|customarily|ordinarily|"
     r"routinely|regularly|habitually|invariably|annually|often|tends?[ \t]+to|"
     r"(?:every|each)[ \t]+(?:year|week|summer|winter|spring|autumn|fall)|in[ \t]+most[ \t]+years|"
-    r"as[ \t]+a[ \t]+rule)\b",
-    re.I,
+    r"as[ \t]+a[ \t]+rule)\b"
 )
 CLAUSE_BREAK = re.compile(r"[,;:()—–]")
-PAST_CUE_BEFORE = re.compile(r"\b(?:since|ago|last|previous|earlier)\W*$", re.I)
+PAST_CUE_BEFORE = Folded(r"\b(?:since|ago|last|previous|earlier)\W*$")
 TODAY_EVENT = re.compile(
     r"^['’]s[ \t]+(?:ceremony|meeting|vote|announcement|hearing|decision|game|match|race|"
     r"speech|session|release|report|briefing|attack|event|election|rally|summit|launch|"
     r"news|statement|visit|trial|verdict|ruling|agreement|deal|talks|signing|funeral)\b"
 )
-PAST_CONTRAST = re.compile(
+PAST_CONTRAST = Folded(
     r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:ago|then|at the time|in the past|used to|once|"
-    r"formerly|decades?|centuries|century|history)\b",
-    re.I,
+    r"formerly|decades?|centuries|century|history)\b"
 )
 WORD_CHARACTER = re.compile(r"\w")

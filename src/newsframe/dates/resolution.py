@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from .model import DROP, Hit, Outcome, OutOfRange, Reference, Span, add_days, calendar_date
-from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER
+from .patterns import PAST_CONTRAST, TODAY_EVENT, WORD_CHARACTER, Folded
 from .vocabulary import SEASON_START, WEEKDAY_INDEX, month_number, number
 from .years import decade_start, full_year, safe_date, yearless_date
 
@@ -205,26 +206,60 @@ def _relative_weekday(wd: int, rel: str, pub: dt.date) -> Outcome:
 # These rules are ``relative``: without P they are left unresolved before getting here.
 def deictic(hit: Hit, ref: Reference) -> Outcome:
     """today / tonight = P, yesterday = P - 1, tomorrow = P + 1; a generic "today" is none."""
-    word, text = (hit.parts.word or "").lower(), ref.text
-    if word == "today" and _generic_today(hit, text):
+    word = (hit.parts.word or "").lower()
+    if word == "today" and _generic_today(hit, ref):
         return DROP
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     return Span.day(add_days(_pub(ref), offset), "publication")
 
 
-def _generic_today(hit: Hit, text: str) -> bool:
+def _generic_today(hit: Hit, ref: Reference) -> bool:
     """Whether "today" means nowadays: "today's terrorists" (but not "today's vote"), or after
     a contrast with the past in its sentence ("In 1990 ... Today, 140 states ...") or, when
     it starts the sentence, in the previous one."""
+    text = ref.text
     tail = hit.after(text, 30)
     if tail.startswith(("'s", "’s")) and not TODAY_EVENT.match(tail):
         return True
-    head = hit.before(text)
-    if PAST_CONTRAST.search(head):
+    if _contrast_before(hit, ref):
         return True
-    return not WORD_CHARACTER.search(head) and bool(
-        PAST_CONTRAST.search(hit.previous_sentence(text))
+    word = _first_in_sentence(WORD_CHARACTER, hit, ref)
+    opens = word is None or word[0] >= hit.found  # no word before the hit in its sentence
+    return opens and bool(PAST_CONTRAST.search(hit.previous_sentence(text)))
+
+
+def _first_in_sentence(
+    pattern: Folded | re.Pattern[str], hit: Hit, ref: Reference
+) -> tuple[int, int] | None:
+    """The offsets of ``pattern``'s first match in the hit's sentence, searched once per
+    sentence and pattern."""
+    start = hit.context.start
+    key = (id(pattern), start)
+    if key not in ref.firsts:
+        m = pattern.search(ref.text[start : hit.context.end])
+        ref.firsts[key] = None if m is None else (start + m.start(), start + m.end())
+    return ref.firsts[key]
+
+
+def _contrast_before(hit: Hit, ref: Reference) -> bool:
+    """Does the sentence say something about the past before the hit (``PAST_CONTRAST`` in
+    ``hit.before(text)``)?
+
+    The sentence is searched once, for its first match, and every hit of the sentence is
+    answered from that: a sentence of thousands of "today" costs linear time, not a search of
+    its whole head per hit. The head is searched itself only in the two cases where the first
+    match of the sentence does not decide: a match running across the hit, or a hit glued to
+    the word before it (where the head's end makes a word boundary the sentence lacks).
+    """
+    text, start, found = ref.text, hit.context.start, hit.found
+    first = _first_in_sentence(PAST_CONTRAST, hit, ref)
+    if first is not None and first[1] <= found:
+        return True
+    straddles = first is not None and first[0] < found
+    glued = found > start and bool(
+        WORD_CHARACTER.match(text, found - 1) and WORD_CHARACTER.match(text, found)
     )
+    return (straddles or glued) and bool(PAST_CONTRAST.search(hit.before(text)))
 
 
 def part_of_day(hit: Hit, ref: Reference) -> Outcome:
