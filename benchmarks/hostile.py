@@ -40,6 +40,7 @@ UNITS: tuple[str, ...] = (
     "((",
     "today ",
     "in July ",
+    "Dr. No ",
 )
 """Repeated units: each gives one input on a single line and one with a line per unit."""
 

@@ -39,8 +39,19 @@ def _all_frames(text: str) -> nf.Article:
         "on Monday " * 10_000,  # date hits in one long sentence
         "Mr. Smith. " * 9_000,  # abbreviations in one line
         "today " * 16_000,  # each "today" read its whole sentence back for the past: 69 s
+        "Dr. No " * 11_000,  # one sentence of lexicon words: VADER quadratic, 53 s at 80 KB
     ],
-    ids=["byline", "dateline", "bangs", "georgia", "iran-iraq", "on-monday", "mr-smith", "today"],
+    ids=[
+        "byline",
+        "dateline",
+        "bangs",
+        "georgia",
+        "iran-iraq",
+        "on-monday",
+        "mr-smith",
+        "today",
+        "dr-no",
+    ],
 )
 def test_hostile_text_finishes(text: str) -> None:
     with deadline(20):

@@ -562,3 +562,86 @@ def test_scoring_does_not_import_nltk_and_textblob_still_works():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "True"]
+
+
+_VADER_WORDS = [
+    "but",
+    "BUT",
+    "no",
+    "No",
+    "never",
+    "so",
+    "this",
+    "without",
+    "doubt",
+    "least",
+    "at",
+    "very",
+    "kind",
+    "of",
+    "sort",
+    "good",
+    "GOOD",
+    "bad",
+    "great",
+    "not",
+    "isn't",
+    "hardly",
+    "barely",
+    "extremely",
+    "the",
+    "a",
+    "war",
+    "peace",
+    "happy",
+    "sad",
+    "love",
+    "hate",
+    "fail",
+    "win",
+    "nice",
+    ":)",
+    "yeah",
+    "right",
+    "cut",
+    "me",
+    "some",
+    "slack",
+    "bad",
+    "ass",
+    "the",
+    "bomb",
+    "kiss",
+    "of",
+    "death",
+]
+
+
+def test_vader_checks_read_only_their_neighbours_and_keep_vaders_scores() -> None:
+    """VADER's per-word checks, rewritten to be linear in the sentence, give its floats."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from newsframe.sentiment import scoring
+
+    sia, vader = SentimentIntensityAnalyzer(), scoring._vader()
+    words = st.lists(st.sampled_from([*_VADER_WORDS, "!", "?", "x"]), max_size=40)
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(words.map(" ".join))
+    def check(text: str) -> None:
+        assert vader.compound(text) == sia.polarity_scores(text)["compound"], text
+
+    check()
+
+
+def test_one_long_sentence_of_lexicon_words_is_scored_in_linear_time() -> None:
+    """ "Dr. No " repeated to 80 KB is one sentence: VADER's own checks took 53 s on it."""
+    from newsframe.sentiment import scoring
+    from tests.adversarial import deadline
+
+    text = "Dr. No but good, " * 5000
+    with deadline(10):
+        score = scoring._vader().compound(text)
+    assert -1 <= score <= 1 and score != 0

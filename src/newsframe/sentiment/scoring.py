@@ -3,6 +3,7 @@ sentiment frame out). See :mod:`newsframe.sentiment` for the method and its limi
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import string
@@ -280,10 +281,54 @@ def _vader() -> Any:
     """
     from vaderSentiment import vaderSentiment as vs
 
+    base = vs.SentimentIntensityAnalyzer
+
     class _Vader(vs.SentimentIntensityAnalyzer):
         def __init__(self) -> None:
             super().__init__()
             self.emoji_characters = frozenset(k for k in self.emojis if len(k) == 1)
+
+        # VADER lowercases the whole sentence again for every lexicon word it scores
+        # (_negation_check, _special_idioms_check) and looks each score up by value in
+        # _but_check: quadratic in the sentence (53 s for one 80 KB sentence of "Dr. No").
+        # Below, VADER's own checks run on the few words around the scored one that they
+        # read, and _but_check's walk is replayed in linear time: the same floats.
+        @staticmethod
+        def _negation_check(
+            valence: float, words_and_emoticons: list[str], start_i: int, i: int
+        ) -> float:
+            # reads words i-1 .. i-3 (VADER calls it with i > start_i, so never before 0)
+            lo = max(0, i - 3)
+            return float(
+                base._negation_check(valence, words_and_emoticons[lo : i + 1], start_i, i - lo)
+            )
+
+        @staticmethod
+        def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
+            # reads words i-3 .. i+2 (VADER calls it with i > 2) and whether i+1, i+2 exist
+            return float(base._special_idioms_check(valence, words_and_emoticons[i - 3 : i + 3], 3))
+
+        @staticmethod
+        def _but_check(words_and_emoticons: list[str], sentiments: list[float]) -> list[float]:
+            lower = [str(w).lower() for w in words_and_emoticons]
+            if "but" not in lower:
+                return sentiments
+            bi = lower.index("but")
+            # VADER walks the scores in order and rescales, for each, the first score equal
+            # to it (``sentiments.index``); the walk never changes a score it has not reached,
+            # so the positions holding each value (a heap per value) give that first one.
+            holding: dict[float, list[int]] = {}
+            for k, v in enumerate(sentiments):
+                holding.setdefault(v, []).append(k)  # ascending: already a heap
+            for p in range(len(sentiments)):
+                v = sentiments[p]
+                si = holding[v][0]
+                if si == bi:
+                    continue
+                heapq.heappop(holding[v])
+                sentiments[si] = v * 0.5 if si < bi else v * 1.5
+                heapq.heappush(holding.setdefault(sentiments[si], []), si)
+            return sentiments
 
         def compound(self, text: str) -> float:
             if not self.emoji_characters.isdisjoint(text):
