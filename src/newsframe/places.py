@@ -330,9 +330,10 @@ class _Tokens(list[_Tok]):
     with the same facts also kept as parallel lists
     (``words``, ``caps``, ``starts``, ``ends``) for the lookup. Everything is built by
     C-level calls (a regex split, ``accumulate``, ``zip``), so a sentence costs a few list
-    operations instead of Python work per word."""
+    operations instead of Python work per word. The list itself is filled only for a
+    sentence where the lookup found a name (:meth:`materialise`)."""
 
-    __slots__ = ("caps", "ends", "starts", "words")
+    __slots__ = ("_heads", "caps", "ends", "starts", "words")
 
     def __init__(self, text: str, base: int) -> None:
         parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, ..., separator
@@ -348,11 +349,33 @@ class _Tokens(list[_Tok]):
                     caps[k] = not (
                         k > 0 and caps[k - 1] and text[ends[k - 1] - base : starts[k] - base] == " "
                     )
-        firsts = [False] * len(words)
-        if words:
-            firsts[0] = True
-        super().__init__(map(_new_tok, zip(starts, ends, words, caps, firsts, strict=True)))
         self.words, self.caps, self.starts, self.ends = words, caps, starts, ends
+        self._heads: list[int] | None = None
+
+    def materialise(self) -> None:
+        """Fill the list with one :class:`_Tok` per token, for the passes that read around
+        a match. The lookup needs only the parallel lists, so a sentence without a match
+        never pays for this."""
+        if not self and self.words:
+            firsts = [False] * len(self.words)
+            firsts[0] = True
+            self.extend(
+                map(
+                    _new_tok,
+                    zip(self.starts, self.ends, self.words, self.caps, firsts, strict=True),
+                )
+            )
+
+    def org_heads(self) -> list[int]:
+        """The indices of the capitalised words that head an organisation's name
+        ("University", "Institute"), in order; worked out once per sentence."""
+        if self._heads is None:
+            self._heads = [
+                k
+                for k in compress(range(len(self.words)), self.caps)
+                if _strip_possessive(self.words[k]).lower() in _ORG_HEADS
+            ]
+        return self._heads
 
 
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
@@ -547,7 +570,7 @@ class _Replaced(Sequence[_Tok]):
 def _hyphen_parts(toks: _Tokens, i: int, sent: int, gaz: Gazetteer) -> list[_Match]:
     """The capitalised parts of a hyphenated token when every one is a name ("Iran-Iraq");
     none when one is not ("Bergen-Belsen" is one name). Lowercase parts are skipped."""
-    t = toks[i]
+    t = _Tok(toks.starts[i], toks.ends[i], toks.words[i], toks.caps[i], i == 0)
     parts: list[_Match] = []
     pos = t.start
     for part in t.text.split("-"):
@@ -631,6 +654,11 @@ def _inside_org_name(m: _Match, text: str) -> bool:
     A place right after "<Head> in" is the location of the body, not part of its name
     ("the Criminal Research Institute in Rosny-sous-Bois").
     """
+    toks = m.toks.toks if isinstance(m.toks, _Replaced) else m.toks  # the same before m.i
+    if isinstance(toks, _Tokens):  # no head among the eight words before: no such name
+        heads = toks.org_heads()
+        if bisect.bisect_left(heads, m.i - 8) == bisect.bisect_left(heads, m.i):
+            return False
     connector = ""
     connector_at = -1  # the token index of the connector nearest the match
     for k in range(m.i - 1, max(-1, m.i - 9), -1):
@@ -1355,6 +1383,7 @@ def _resolve(
         toks = _Tokens(segment, s)
         found = _find(text, toks, sent, gaz, known)
         if found:
+            toks.materialise()
             matches.extend(found)
             if _title_case(toks):
                 headlines.add(sent)
