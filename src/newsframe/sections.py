@@ -189,7 +189,7 @@ def split_lines(text: str) -> list[tuple[str, str]]:
     not end with one. Concatenating ``content + line_break`` over all pairs gives ``text`` back.
     """
     parts = re.split(r"(\r\n|\n|\r)", text)
-    pairs = [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+    pairs = list(zip(parts[0:-1:2], parts[1::2], strict=True))
     if parts[-1] != "" or not pairs:
         pairs.append((parts[-1], ""))
     return pairs
@@ -359,7 +359,7 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
     ):
         labels[prose[1]] = "caption"
     for i in prose:
-        if _PHOTO_CREDIT_RE.search(lines[i]) and len(lines[i]) < 600:
+        if len(lines[i]) < 600 and _PHOTO_CREDIT_RE.search(lines[i]):
             labels[i] = "caption"
     byline_at: int | None = None
     for i in range(body_start, content_end):

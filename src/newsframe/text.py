@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
 import unicodedata
 
 
@@ -68,6 +69,7 @@ def script_of_letter(c: str) -> str:
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER_BYTES = string.ascii_letters.encode("ascii")
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -79,7 +81,10 @@ def script_counts(text: str) -> dict[str, int]:
     latin = _ASCII_LETTER.search(text)
     if latin is not None:
         first["Latin"] = latin.start()
-        counts["Latin"] = len(_ASCII_LETTER.findall(text))
+        # UTF-8 writes an ASCII letter as that one byte and nothing else with its bytes, so
+        # the bytes the translation deletes are the ASCII letters (no list of matches)
+        data = text.encode("utf-8", "surrogatepass")
+        counts["Latin"] = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
     for m in _NON_ASCII.finditer(text):
         c = m.group()
         if c.isalpha():
