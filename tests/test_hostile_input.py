@@ -149,3 +149,35 @@ def test_a_cli_path_with_a_newline_is_a_path(tmp_path: Path, capsys) -> None:
     weird.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["extract", str(weird), "--table", "places"]) == 0
     assert "Mali" in capsys.readouterr().out
+
+
+def test_extractors_pause_the_cyclic_collector_and_restore_it() -> None:
+    """The collector walked every live token again and again on long articles (a quarter of
+    places on 2 MB); it is paused inside an extractor and restored after, even on error."""
+    import gc
+
+    from newsframe.collector import collection_paused, paused_collection
+
+    seen: list[bool] = []
+
+    @paused_collection
+    def probe() -> None:
+        seen.append(gc.isenabled())
+        with collection_paused():  # nested
+            seen.append(gc.isenabled())
+        seen.append(gc.isenabled())
+        raise RuntimeError("boom")
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        probe()
+    assert seen == [False, False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a collector the caller stopped stays stopped
+    finally:
+        gc.enable()
+    art = _all_frames("Paris is in France. It rained on Monday.")
+    assert gc.isenabled() and len(art.places) == 2

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "paths": 0,
     "text": 0,
     "names": 0,
+    "collector": 0,
     # 1: reading text and its structure; the frame contract (which names the sections)
     "frames": 1,
     "reading": 1,

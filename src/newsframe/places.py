@@ -91,6 +91,7 @@ from typing import NamedTuple, overload
 
 import pandas as pd
 
+from .collector import paused_collection
 from .frames import SCHEMAS, typed_frame
 from .gazetteer import (
     ALT_NAME_TRUSTED_POPULATION,
@@ -1316,6 +1317,7 @@ _PASSES: tuple[Callable[[_Doc], None], ...] = (
 _Row = tuple[int, int, str, int, int]  # sentence id, line, section, start, end
 
 
+@paused_collection
 def extract_places(
     text: str, sentences: pd.DataFrame, *, dateline: str | None = None, source: str | None = None
 ) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..collector import paused_collection
 from ..frames import SCHEMAS, typed_frame
 from ..reading import DateLike, parse_date
 from .model import FIRST_DAY, LAST_DAY
@@ -18,6 +19,7 @@ from .resolution import Span, resolve_hits
 from .years import YearInference, infer_year
 
 
+@paused_collection
 def extract_dates(
     text: str,
     sentences: pd.DataFrame,

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from ..collector import paused_collection
 from ..frames import typed_frame
 from ..text import count_words, script_of
 
@@ -471,6 +472,7 @@ def looks_english(text: str) -> bool:
 
 
 # --- the per-sentence frame ---------------------------------------------------------------
+@paused_collection
 def score_sentences(
     sentences: pd.DataFrame,
     *,
