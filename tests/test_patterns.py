@@ -115,5 +115,11 @@ def test_a_folded_pattern_finds_what_its_case_insensitive_form_finds(name: str) 
         got = folded.search(s, pos, endpos)  # type: ignore[attr-defined]
         want = exact.search(s, pos, endpos)
         assert (got and got.span()) == (want and want.span()), s
+        got, want = folded.search(s), exact.search(s)  # type: ignore[attr-defined]
+        assert (got and got.span()) == (want and want.span()), s  # the whole window
 
     check()
+    for w in words:  # every word of the pattern at the end of a window, as its cues stand
+        for s in (f"so {w} ", f"so {w.upper()}.\t ", f"so {w}", f"so {w} the  ", f"so {w}-"):
+            got, want = folded.search(s), exact.search(s)  # type: ignore[attr-defined]
+            assert (got and got.span()) == (want and want.span()), s

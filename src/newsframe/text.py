@@ -10,6 +10,8 @@ import calendar
 import re
 import string
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 
 def _calendar_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -56,6 +58,7 @@ _SCRIPT_NAMES = {
 }
 
 
+@lru_cache(maxsize=8192)
 def script_of_letter(c: str) -> str:
     """The script of one letter: "Latin", "Han", "Cyrillic", "Arabic"..."""
     if c.isascii():
@@ -70,12 +73,14 @@ def script_of_letter(c: str) -> str:
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER_BYTES = string.ascii_letters.encode("ascii")
+_COUNTER_FROM = 64  # fewer non-ASCII characters are cheaper to walk one by one
 
 
 def script_counts(text: str) -> dict[str, int]:
     """How many of ``text``'s letters are written in each script, scripts in the order of
-    their first letter. ASCII letters are counted by the regex engine and only other
-    characters are looked up one by one, so a long English text costs little."""
+    their first letter. ASCII letters are counted by a bytes translation and other characters
+    by a C-level counter; each distinct character is looked up once, so a long text costs
+    little whatever its script."""
     first: dict[str, int] = {}
     counts: dict[str, int] = {}
     latin = _ASCII_LETTER.search(text)
@@ -85,12 +90,19 @@ def script_counts(text: str) -> dict[str, int]:
         # the bytes the translation deletes are the ASCII letters (no list of matches)
         data = text.encode("utf-8", "surrogatepass")
         counts["Latin"] = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-    for m in _NON_ASCII.finditer(text):
-        c = m.group()
-        if c.isalpha():
-            name = script_of_letter(c)
-            counts[name] = counts.get(name, 0) + 1
-            first[name] = min(first.get(name, m.start()), m.start())
+    if not text.isascii():
+        # distinct characters in the order of their first occurrence: the first one met
+        # of a script is that script's first non-ASCII letter
+        met: set[str] = set()
+        chars = _NON_ASCII.findall(text)
+        counted = Counter(chars).items() if len(chars) > _COUNTER_FROM else ((c, 1) for c in chars)
+        for c, k in counted:
+            if c.isalpha():
+                name = script_of_letter(c)
+                counts[name] = counts.get(name, 0) + k
+                if name not in met:
+                    met.add(name)
+                    first[name] = min(first.get(name, len(text)), text.find(c))
     return {name: counts[name] for name in sorted(counts, key=first.__getitem__)}
 
 

@@ -31,18 +31,24 @@ class Folded:
     over the lowercased window: read their offsets, not their text.
     """
 
-    __slots__ = ("_exact", "_folded", "pattern")
+    __slots__ = ("_exact", "_folded", "pattern", "reach")
     LONGEST = 400
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, *, reach: int | None = None) -> None:
+        """``reach``, for a pattern anchored at the end by a final ``[ \t]+$`` or
+        ``[ \t]*$``: the most characters its match can span before those trailing spaces.
+        A whole-window search then starts that far from the end instead of trying every
+        position of the window (a look-behind or ``\b`` still sees the characters before)."""
         literals = re.sub(r"\\.", "", pattern)  # escapes (\b, \W) are no literals
         if literals != literals.lower():
             raise ValueError(f"a folded pattern is written in lowercase: {pattern!r}")
-        self.pattern = pattern
+        self.pattern, self.reach = pattern, reach
         self._exact = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.reach is not None and pos == 0 and endpos >= len(s):
+            pos = max(0, len(s.rstrip(" \t")) - self.reach)
         if len(s) <= self.LONGEST and s.isascii():
             return self._exact.search(s.lower(), pos, endpos)
         return self._folded.search(s, pos, endpos)
@@ -87,15 +93,17 @@ WEEKDAY_NAME_AFTER = re.compile(
     r"|service|services|school|schools|mass|worship|best|brunch|roast|league|paper|papers|"
     r"edition of the)\b"
 )
-GENERIC_BEFORE_WEEKDAY = Folded(r"\b(?:a|every|each|any|one|some|most)[ \t]+$")
+GENERIC_BEFORE_WEEKDAY = Folded(r"\b(?:a|every|each|any|one|some|most)[ \t]+$", reach=5)
 MONTH_CONTEXT = Folded(
     r"\b(?:in|since|until|till|by|from|through|to|before|after|during|of|early|mid|late|around"
     r"|last|next|this|that|the|for|between|and|or|beginning|starting|ending|throughout|as)"
-    r"[ \t]+$|\bmid-$"
+    r"[ \t]+$|\bmid-$",
+    reach=10,
 )
 STRONG_MONTH_CONTEXT = Folded(
     r"\b(?:in|since|until|till|by|from|through|before|after|during|early|late|last|next|this)"
-    r"[ \t]+$|\bmid-$"
+    r"[ \t]+$|\bmid-$",
+    reach=7,
 )
 GENERIC_MONTH = Folded(r"\b(?:every|each)[ \t]+(?:the[ \t]+)?$")
 CAPITAL_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
@@ -104,18 +112,21 @@ ORDINAL_OR_OF = re.compile(r"(?:st|nd|rd|th)[ \t]|of[ \t]")
 NOT_A_DAY_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:-year|-day|%|percent|million|billion)")
 THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
 YEAR_PREP = Folded(
-    r"\b(?:in|since|of|by|from|until|till|before|after|circa|year|during|early|late|mid)[ \t]+$"
+    r"\b(?:in|since|of|by|from|until|till|before|after|circa|year|during|early|late|mid)[ \t]+$",
+    reach=6,
 )
 YEAR_BAD_BEFORE = Folded(
     r"(?:\b(?:flight|flights|no|nos|number|route|highway|interstate|room|suite|apartment|apt|box|"
     r"boeing|airbus|chapter|article|section|page|pages|resolution|code|model|channel|form|rule|"
     r"station|gate|unit|bus|train|lot|platform|pier|exit|bill|hr|s|act|ticket|account|phone|"
-    r"call|serial|pin|zip|order|case|file|ref|reference|id)\.?[ \t]+|[#№][ \t]*)$"
+    r"call|serial|pin|zip|order|case|file|ref|reference|id)\.?[ \t]+|[#№][ \t]*)$",
+    reach=11,
 )
 NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([A-Za-z]+)")
 COUNT_BEFORE = Folded(
     r"\b(?:than|some|about|nearly|almost|approximately|roughly|least|over|under|around|only|"
-    r"just|estimated|total|of|all|the|those|these|another|extra|additional)[ \t]+$"
+    r"just|estimated|total|of|all|the|those|these|another|extra|additional)[ \t]+$",
+    reach=13,
 )
 OF_OR_THE_BEFORE = re.compile(r"\b(?:of|the)[ \t]+$")
 YEAR_RANGE_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:to|-|–)[ \t]*\d{3,4}\b")
