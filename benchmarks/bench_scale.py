@@ -25,8 +25,9 @@ peak client RSS flat (<= 1.2x) from the smallest to the largest size; >= 13x pre
 workers.
 
 Settings: ``python -m benchmarks.bench_scale [SIZE ...] [--workers 1,2] [--engines ...]
-[--repeat R] [--large serial,processes:2]`` or NEWSFRAME_BENCH_SCALE_N (sizes,
-comma-separated; default 2000), NEWSFRAME_BENCH_WORKERS (default 1,2),
+[--repeat R] [--large serial,processes:2 | --large "20000=serial;100000=processes:2"]`` or
+NEWSFRAME_BENCH_SCALE_N (sizes, comma-separated; default 2000), NEWSFRAME_BENCH_WORKERS
+(default 1,2),
 NEWSFRAME_BENCH_ENGINES (default serial,processes,dask), NEWSFRAME_BENCH_REPEAT (default 1;
 medians are printed), NEWSFRAME_BENCH_LARGE (the configurations of the larger sizes, to
 save machine time).
@@ -256,8 +257,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--large",
         default=env("NEWSFRAME_BENCH_LARGE", ""),
-        help="configurations for every size but the smallest, such as serial,processes:2 "
-        "(default: the same as the smallest)",
+        help="configurations for every size but the smallest, such as serial,processes:2, or "
+        "per size, such as 20000=serial,processes:2;100000=processes:2 (default: the same "
+        "as the smallest)",
     )
     args = parser.parse_args()
     if not args.sizes:
@@ -276,17 +278,23 @@ def main() -> None:
         f"write_corpus scaling: sizes {', '.join(f'{n:,}' for n in args.sizes)}; workers "
         f"{args.workers}; {os.cpu_count()} cores; {args.repeat} repeat(s)"
     )
-    large = configs
-    if args.large:
-        large = [
-            (c.split(":")[0], int(c.split(":")[1]) if ":" in c else 1)
-            for c in args.large.split(",")
+
+    def parse(listed: str) -> list[tuple[str, int]]:
+        return [
+            (c.split(":")[0], int(c.split(":")[1]) if ":" in c else 1) for c in listed.split(",")
         ]
+
+    large: dict[int | None, list[tuple[str, int]]] = {None: configs}
+    if args.large:
+        for spec in args.large.split(";"):
+            size, _, listed = spec.rpartition("=")
+            large[int(size) if size else None] = parse(listed)
         print(f"sizes after the first: {args.large} only (machine time)")
     by_size = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k, n in enumerate(sorted(args.sizes)):
-            by_size[n] = measure(n, configs if k == 0 else large, args.repeat, Path(tmp))
+            chosen = configs if k == 0 else large.get(n, large[None])
+            by_size[n] = measure(n, chosen, args.repeat, Path(tmp))
         undated_manifest(Path(tmp))
     print()
     for n, results in by_size.items():

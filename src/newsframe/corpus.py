@@ -669,9 +669,15 @@ def _start_pool(
                         f"cannot reach the Dask scheduler at {scheduler} ({exc})"
                     ) from None
             else:
-                cluster = LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
-                )
+                import dask
+
+                # Workers sample every thread's stack 100 times a second for the dashboard's
+                # profile, which this cluster does not serve: a fifth more CPU per article
+                # (benchmarks/bench_scale.py). The nannies hand this setting to the workers.
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    cluster = LocalCluster(
+                        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                    )
                 client = Client(cluster)
             try:
                 threads = sum(client.nthreads().values()) if scheduler else n
