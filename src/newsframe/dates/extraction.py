@@ -106,7 +106,7 @@ def _warn_out_of_range(label: str, resolved: Sequence[tuple[Hit, Span | None]], 
         f"{label}: {unresolved} of {len(resolved)} temporal expressions left unresolved (NaT); "
         f"{why}.",
         UserWarning,
-        stacklevel=3,
+        stacklevel=4,  # _warn_*, extract_dates, its paused_collection wrapper, the caller
     )
 
 
@@ -136,7 +136,7 @@ def _warn_undated(
         f"--published YYYY-MM-DD on the command line, published= in Python, or a "
         f"<stem>.meta.json sidecar.",
         UserWarning,
-        stacklevel=3,
+        stacklevel=4,  # _warn_*, extract_dates, its paused_collection wrapper, the caller
     )
 
 
