@@ -196,3 +196,33 @@ def test_dates_never_raise_for_any_publication_date(
     out_of_range = unresolved & (frame["surface"] != "Feb. 29")
     assert bool(said) >= bool(out_of_range.any()), (messages, frame)
     assert not said or unresolved.any()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The fort was built before \n1500 by settlers.\n", "1500"),
+        ("The fort stood there throughout \nJuly as the rain fell.\n", "July"),
+        ("The rebels held out before \nMay and then left.\n", "May"),
+    ],
+)
+def test_a_cue_before_a_line_break_still_reads(text: str, surface: str) -> None:
+    """A cue followed by a space and a line break ("before \\n1500"): found by the fast
+    end-anchored search as by the full one (found by review of the speed-up)."""
+    import newsframe as nf
+
+    dates = nf.read_article(text, published="2020-06-15").dates
+    assert surface in dates["surface"].tolist()
+
+
+def test_a_generic_today_is_judged_in_its_own_sentence() -> None:
+    """The per-sentence memo is keyed by the whole sentence span, not only its start."""
+    import newsframe as nf
+    from newsframe.dates import extract_dates
+
+    text = "Today we vote. In 1990 it was a crime. Today it is legal.\n"
+    sentences = nf.read_article(text, published="2020-06-15").sentences
+    whole = extract_dates(text, sentences, "2020-06-15")
+    first = extract_dates(text, sentences.iloc[:1], "2020-06-15")
+    assert whole["surface"].tolist() == ["Today", "1990"]  # the second "Today" is generic
+    assert first["surface"].tolist() == ["Today", "1990"]

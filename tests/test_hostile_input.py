@@ -212,3 +212,41 @@ def test_script_counts_equal_a_letter_by_letter_count() -> None:
         check()
     finally:
         module._COUNTER_FROM = module_from
+
+
+def test_the_collector_resumes_after_overlapping_threads_and_in_a_forked_child() -> None:
+    """Found by review: overlapping calls in threads must not keep the collector off for
+    good, and a child forked while another thread is inside a call starts with it running."""
+    import gc
+    import threading
+
+    from newsframe import collector
+
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with collector.collection_paused():
+            inside.set()
+            release.wait(10)
+
+    t = threading.Thread(target=worker)
+    t.start()
+    inside.wait(10)
+    assert not gc.isenabled()
+    pid = os.fork()
+    if pid == 0:  # the child: the thread inside the call did not come along
+        os._exit(0 if gc.isenabled() else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    saved = collector.FORCED_EVERY
+    collector.FORCED_EVERY = 0.0  # every call that ends while another is inside collects
+    try:
+        collected = gc.get_stats()[2]["collections"]
+        with collector.collection_paused():
+            pass
+        assert gc.get_stats()[2]["collections"] > collected  # a full collection was run
+    finally:
+        collector.FORCED_EVERY = saved
+        release.set()
+        t.join(10)
+    assert gc.isenabled()

@@ -120,6 +120,7 @@ def test_a_folded_pattern_finds_what_its_case_insensitive_form_finds(name: str) 
 
     check()
     for w in words:  # every word of the pattern at the end of a window, as its cues stand
-        for s in (f"so {w} ", f"so {w.upper()}.\t ", f"so {w}", f"so {w} the  ", f"so {w}-"):
+        ends = (" ", ".\t ", "", " the  ", "-", " \n", "\t \n", " the \n", "\n")
+        for s in (f"so {v}{end}" for v in (w, w.upper()) for end in ends):
             got, want = folded.search(s), exact.search(s)  # type: ignore[attr-defined]
             assert (got and got.span()) == (want and want.span()), s

@@ -301,8 +301,8 @@ class Reference:
     year: int | None = None  # undated article: the year its weekday-date pairs fix (rule 11)
     line_years: dict[int, int] = field(default_factory=dict)  # last year written, per line
     line_pairs: dict[int, dt.date] = field(default_factory=dict)  # last weekday-date pair
-    # the first match of a context pattern in a sentence, by (pattern id, sentence start)
-    firsts: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
+    # the first match of a context pattern in a sentence, by (pattern id, sentence span)
+    firsts: dict[tuple[int, int, int], tuple[int, int] | None] = field(default_factory=dict)
 
     def remember(self, hit: Hit, span: Span) -> None:
         if hit.parts.year is not None:

@@ -48,7 +48,9 @@ class Folded:
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self.reach is not None and pos == 0 and endpos >= len(s):
-            pos = max(0, len(s.rstrip(" \t")) - self.reach)
+            # "$" also matches before a final line break: the spaces end there, then
+            body = s[:-1] if s.endswith("\n") else s
+            pos = max(0, len(body.rstrip(" \t")) - self.reach)
         if len(s) <= self.LONGEST and s.isascii():
             return self._exact.search(s.lower(), pos, endpos)
         return self._folded.search(s, pos, endpos)
@@ -136,6 +138,7 @@ STREET_AFTER = re.compile(
     r"|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Circle|Terrace|Square)\b"
 )
 # the look-behind tries each word once, from its first letter, not from every letter of it
+# (searched on a slice: with pos > 0 the look-behind would see the characters before pos)
 PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([\w'’.-]+)[ \t,]*$")
 
 # --- tense and genericity (the resolvers' context tests) ---------------------------------------

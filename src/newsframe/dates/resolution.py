@@ -233,10 +233,10 @@ def _first_in_sentence(
 ) -> tuple[int, int] | None:
     """The offsets of ``pattern``'s first match in the hit's sentence, searched once per
     sentence and pattern."""
-    start = hit.context.start
-    key = (id(pattern), start)
+    start, end = hit.context.start, hit.context.end
+    key = (id(pattern), start, end)
     if key not in ref.firsts:
-        m = pattern.search(ref.text[start : hit.context.end])
+        m = pattern.search(ref.text[start:end])
         ref.firsts[key] = None if m is None else (start + m.start(), start + m.end())
     return ref.firsts[key]
 
