@@ -4,7 +4,9 @@ Distinct articles (benchmarks/distinct.py: paragraphs of the development stories
 one word of every sentence varied, so the sentiment memo answers almost nothing) are written
 to a temporary folder with a MANIFEST.csv of their dates. Each configuration runs
 ``write_corpus`` as a user calls it, in a fresh child process (started small); this process
-samples the child's process tree with psutil. Printed per corpus size and engine:
+samples the child's process tree with psutil. With ``--repeat``, the repeats go round the
+configurations in turn, so a machine whose speed drifts moves every median alike.
+Printed per corpus size and engine:
 
 * articles/s (wall time of the ``write_corpus`` call, pool or cluster start included), the
   speed-up over the serial engine (the baseline, same run, same articles) and over one worker
@@ -172,12 +174,14 @@ def measure(n: int, configs: list[tuple[str, int]], repeat: int, tmp: Path) -> l
         f"{'vs 1 wkr':>8} {'effic.':>6} {'client outside waiting':>23} {'CPU ms/article':>15} "
         f"{'busy':>5} {'peak RSS/PSS MB: client':>24} {'largest worker':>15} {'load':>5}"
     )
-    results = []
-    for engine, workers in configs:
-        res = Result(engine, workers)
-        for _ in range(repeat):
-            res.runs.append(run_once(folder, tmp / "out", engine, workers))
-        results.append(res)
+    # repeats go round the configurations (A B C A B C ...), so that a machine whose speed
+    # drifts over minutes moves every configuration's median alike
+    results = [Result(engine, workers) for engine, workers in configs]
+    for _ in range(repeat):
+        for res in results:
+            res.runs.append(run_once(folder, tmp / "out", res.engine, res.workers))
+    for res in results:
+        engine, workers = res.engine, res.workers
         base = results[0].median("wall")
         one = next(
             (r.median("wall") for r in results if r.engine == engine and r.workers == 1), None
