@@ -91,14 +91,14 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch)
     _copy(STORIES[0], tmp_path / "ok" / "good.txt")
     locked = tmp_path / "locked"
     locked.mkdir()
-    real = Path.iterdir
+    real = os.listdir
 
-    def iterdir(self: Path):  # root may list any folder, so deny it as the kernel would
-        if self == locked:
+    def listdir(path: str = "."):  # root may list any folder, so deny it as the kernel would
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(os, "listdir", listdir)
     corpus = nf.read_corpus([tmp_path / "ok", locked])
     assert len(corpus) == 2
     row = corpus.articles.iloc[1]
