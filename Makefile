@@ -59,8 +59,8 @@ bench: $(STAMP) ## Run the benchmarks (speed and accuracy beside baselines); wri
 bench-hostile: $(STAMP) ## Hostile input against ordinary prose: 100 KB budgets and the 20 MB limit
 	$(PY) -m benchmarks.bench_hostile
 
-bench-scale: $(STAMP) ## write_corpus scaling: every engine on 2,000 distinct articles, serial/processes/dask on 20,000, processes on 100,000 (~40 min)
-	$(PY) -m benchmarks.bench_scale 2000 20000 100000 --large "20000=serial,processes:2,dask:2;100000=processes:2"
+bench-scale: $(STAMP) ## write_corpus scaling: every engine on 2,000 distinct articles, serial/processes/dask on 20,000, processes on 100,000; two runs each, alternated (~60 min)
+	$(PY) -m benchmarks.bench_scale 2000 20000 100000 --repeat 2 --large "20000=serial,processes:2,dask:2;100000=processes:2"
 
 fuzz: $(STAMP) ## Long hostile-input run: 100,000 hypothesis examples and the slow-input generators
 	$(PY) -m benchmarks.fuzz --examples 100000
