@@ -184,7 +184,8 @@ def test_extractors_pause_the_cyclic_collector_and_restore_it() -> None:
 
 
 def test_script_counts_equal_a_letter_by_letter_count() -> None:
-    """Counted by C-level passes (the letter-by-letter loop cost 0.3 s on 100 KB of "éé")."""
+    """Counted by C-level passes (the letter-by-letter loop cost 0.3 s on 100 KB of "éé"),
+    short texts walked once."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -199,19 +200,21 @@ def test_script_counts_equal_a_letter_by_letter_count() -> None:
         return list(counts.items())
 
     @settings(max_examples=300, deadline=None, derandomize=True)
-    @given(st.text(st.sampled_from("abcXYZ éüßΔδжЖ中文ا 1,.!ǅ\u0301ⅷ\U0001d400"), max_size=30))
+    @given(st.text(st.sampled_from("abcXYZ éüßΔδжЖ中文ا 1,.!ǅ\u0301ⅷ\U0001d400"), max_size=120))
     def check(text: str) -> None:
         assert list(script_counts(text).items()) == reference(text)
 
-    check()
     from newsframe import text as module
 
-    module_from = module._COUNTER_FROM
+    saved = module._WALK_UP_TO, module._COUNTER_FROM
     try:
-        module._COUNTER_FROM = 0  # the counter's path, which long texts take, on short ones
-        check()
+        # each path on texts of every length: walked, translated and walked, translated and
+        # counted (the path long texts take)
+        for walk_up_to, counter_from in ((saved[0], saved[1]), (0, saved[1]), (0, 0)):
+            module._WALK_UP_TO, module._COUNTER_FROM = walk_up_to, counter_from
+            check()
     finally:
-        module._COUNTER_FROM = module_from
+        module._WALK_UP_TO, module._COUNTER_FROM = saved
 
 
 def test_the_collector_resumes_after_overlapping_threads_and_in_a_forked_child() -> None:

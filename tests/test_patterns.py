@@ -124,3 +124,30 @@ def test_a_folded_pattern_finds_what_its_case_insensitive_form_finds(name: str) 
         for s in (f"so {v}{end}" for v in (w, w.upper()) for end in ends):
             got, want = folded.search(s), exact.search(s)  # type: ignore[attr-defined]
             assert (got and got.span()) == (want and want.span()), s
+
+
+@pytest.mark.parametrize("name", ["FUTURE_STRICT", "FUTURE_LOOSE"])
+def test_a_future_cue_is_found_in_two_windows_joined_by_nul_as_in_each(name: str) -> None:
+    """``Hit.is_future`` searches the words before and after a hit in one string, joined by
+    a NUL: a cue is found there exactly when it is found in one of the two windows."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsframe.dates import patterns
+
+    cue = getattr(patterns, name)
+    words = re.findall(r"[a-z]+", cue.pattern)
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(str.title),
+        st.sampled_from([" ", "'", "’", "'ll", "won't", "to", "is", "é", "x", "\x00", "\n"]),
+    )
+    window = st.lists(pieces, max_size=10).map("".join)
+
+    @settings(max_examples=500, deadline=None, derandomize=True)
+    @given(window, window)
+    def check(before: str, after: str) -> None:
+        apart = cue.search(before) is not None or cue.search(after) is not None
+        assert (cue.search(f"{before}\x00{after}") is not None) == apart, (before, after)
+
+    check()

@@ -7,6 +7,7 @@ dtype, and a test can check each frame against :data:`SCHEMAS`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from typing import Any
 
 import pandas as pd
@@ -254,13 +255,15 @@ def _typed_column(values: Any, dtype: Any) -> Any:
             _as_seconds if dtype == "datetime64[s]" else _same
         )
     values = list(values)
-    if dtype == "int64" and all(type(v) is int for v in values):
+    if dtype == "int64" and set(map(type, values)) <= {int}:  # C-level: no bool, no float
         return np.asarray(values, dtype=np.int64)
     if dtype == "str":
         return pd.array(values, dtype="str")
     if isinstance(dtype, pd.CategoricalDtype):
         index = {c: i for i, c in enumerate(dtype.categories)}
-        codes = np.fromiter((index.get(v, -1) for v in values), dtype=np.int64, count=len(values))
+        codes = np.fromiter(
+            map(index.get, values, repeat(-1, len(values))), dtype=np.int64, count=len(values)
+        )
         return pd.Categorical.from_codes(codes, dtype=dtype)
     if dtype == "datetime64[s]":
         return _as_seconds(pd.Series(values))

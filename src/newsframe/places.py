@@ -457,22 +457,21 @@ def _find(
     return out
 
 
-def _reach(text: str, toks: _Tokens, i: int, max_tokens: int) -> int:
-    """One past the last token a name starting at token ``i`` can take in: tokens joined by
-    single spaces, capitalised or connectors, up to the gazetteer's longest name."""
-    words, caps, starts, ends = toks.words, toks.caps, toks.starts, toks.ends
-    j = i + 1
-    while j < len(words) and j - i < max_tokens:
-        low = words[j].lower()
-        gap = text[ends[j - 1] : starts[j]]
-        if (
-            gap != " "
-            and gap != ", "  # "Washington, D.C.": the lookup goes on only inside a known name
-            and not (gap == ". " and _abbreviation(words[j - 1]))
-        ) or not (caps[j] or low in _CONNECTORS or low.split("-")[0] in _CONNECTORS):
-            break
-        j += 1
-    return j
+def _joins(text: str, toks: _Tokens, j: int) -> bool:
+    """Can token ``j`` go on a name that takes in token ``j - 1``? Joined by a single space
+    (or ", " / ". " after an abbreviation), and capitalised or a connector."""
+    words = toks.words
+    gap = text[toks.ends[j - 1] : toks.starts[j]]
+    if (
+        gap != " "
+        and gap != ", "  # "Washington, D.C.": the lookup goes on only inside a known name
+        and not (gap == ". " and _abbreviation(words[j - 1]))
+    ):
+        return False
+    if toks.caps[j]:
+        return True
+    low = words[j].lower()
+    return low in _CONNECTORS or low.split("-")[0] in _CONNECTORS
 
 
 @lru_cache(maxsize=65536)
@@ -498,8 +497,12 @@ def _longest_name(
     ends a name ("Mali's President") unless the name goes on with it ("People's Republic of
     China")."""
     words, caps = toks.words, toks.caps
-    reach = _reach(text, toks, i, gaz.max_tokens)
-    if reach == i + 1:  # one word, the usual case: its key is a name or nothing is
+    # the tokens a name can take in end at the first that does not join (:func:`_joins`) or
+    # at the gazetteer's longest name; they are tested one at a time as the key grows, so a
+    # long run of capitalised words costs only as many tests as its known prefix is long
+    limit = min(len(words), i + gaz.max_tokens)
+    if i + 1 >= limit or not _joins(text, toks, i + 1):
+        # one word, the usual case: its key is a name or nothing is
         first = _strip_possessive(words[i])
         key = _key_part(words[i])
         cands = gaz.lookup(key) if key else None
@@ -509,7 +512,10 @@ def _longest_name(
         return _Match(s, s + len(first), first, key, cands, sent, i, i + 1, toks)
     keys: list[str] = []
     parts: list[str] = []
-    for word in words[i:reach]:
+    for k in range(i, limit):
+        if k > i + 1 and not _joins(text, toks, k):  # token i + 1 joins (tested above)
+            break
+        word = words[k]
         part = _key_part(word)
         if not part:
             key = " ".join(parts)

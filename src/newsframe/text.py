@@ -74,13 +74,26 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER_BYTES = string.ascii_letters.encode("ascii")
 _COUNTER_FROM = 64  # fewer non-ASCII characters are cheaper to walk one by one
+_WALK_UP_TO = 48  # a text this short costs less walked letter by letter than set up for
 
 
 def script_counts(text: str) -> dict[str, int]:
     """How many of ``text``'s letters are written in each script, scripts in the order of
     their first letter. ASCII letters are counted by a bytes translation and other characters
     by a C-level counter; each distinct character is looked up once, so a long text costs
-    little whatever its script."""
+    little whatever its script. A short text is walked once, letter by letter (the first
+    letter of each script then inserts it, in order)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        latin = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+        return {"Latin": latin} if latin else {}
+    if len(text) <= _WALK_UP_TO:
+        walked: dict[str, int] = {}
+        for c in text:
+            if c.isalpha():
+                name = "Latin" if c < "\x80" else script_of_letter(c)
+                walked[name] = walked.get(name, 0) + 1
+        return walked
     first: dict[str, int] = {}
     counts: dict[str, int] = {}
     latin = _ASCII_LETTER.search(text)

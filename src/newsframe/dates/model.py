@@ -182,7 +182,9 @@ class Hit:
             return False
         cue = FUTURE_LOOSE if loose else FUTURE_STRICT
         after = " ".join(self.after(text, 96).split()[:8])
-        if cue.search(before) or cue.search(after) or FORECAST_BEFORE.search(before):
+        # one search over both windows: no cue takes in the NUL between them, and it ends
+        # and starts a word as the windows' own ends do
+        if cue.search(f"{before}\x00{after}") or FORECAST_BEFORE.search(before):
             return True
         if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
             self.before(text)

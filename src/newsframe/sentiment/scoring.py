@@ -453,7 +453,7 @@ def _language_hits(text: str) -> tuple[int, int]:
     Other languages' words count only in lower case, so names ("Los Angeles", "Le Pen") do not.
     """
     found = set(_ALPHA_RE.findall(text))
-    return len({w.lower() for w in found} & _ENGLISH), len(found & _OTHER)
+    return len(_ENGLISH.intersection(map(str.lower, found))), len(found & _OTHER)
 
 
 def _reads_foreign(words: int, english: int, other: int) -> bool:
