@@ -54,6 +54,35 @@ def hostile_texts(size: int) -> Iterator[tuple[str, str]]:
             if not text.strip(" \t\n!'(."):  # needs a letter to be an article at all
                 text = "x " + text
             yield f"{unit!r} x {n}, {layout}", text
+    yield from shaped_texts(size)
+
+
+def _word(i: int) -> str:
+    """The ``i``-th of distinct lowercase words: "ba", "bb", ... "zz", "baa"..."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        out = letters[i % 26] + out
+        i //= 26
+        if not i:
+            return "b" + out
+
+
+def shaped_texts(size: int) -> Iterator[tuple[str, str]]:
+    """Inputs of a shape rather than a repeated unit: dates packed as densely as in "in July "
+    repeated but each with words around it that no other has (a cost per expression that a
+    cache of repeated contexts would hide), and a long highlight line (the headline rules
+    read it from its start)."""
+    for unit in ("in July ", "on Monday ", "today "):
+        for sep, layout in ((" ", "one line"), ("\n", "lines")):
+            parts, n, i = [], 0, 0
+            while n < size:
+                parts.append(f"{unit}{_word(i)}{sep}")
+                n += len(parts[-1])
+                i += 1
+            yield f"{unit!r} + a distinct word x {i}, {layout}", "".join(parts)[:size]
+    n = (size - len("@highlight\n\n")) // len("in July ")
+    yield f"'in July ' x {n} on a highlight line", "@highlight\n\n" + "in July " * n
 
 
 def prose(texts: list[str], size: int, *, one_line: bool = False) -> str:

@@ -85,8 +85,8 @@ def script_counts(text: str) -> dict[str, int]:
     letter of each script then inserts it, in order)."""
     if text.isascii():
         data = text.encode("ascii")
-        latin = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-        return {"Latin": latin} if latin else {}
+        letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+        return {"Latin": letters} if letters else {}
     if len(text) <= _WALK_UP_TO:
         walked: dict[str, int] = {}
         for c in text:

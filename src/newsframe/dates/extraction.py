@@ -18,6 +18,9 @@ from .recognition import Hit, find_hits
 from .resolution import Span, resolve_hits
 from .years import YearInference, infer_year
 
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NO_DAY = 0  # no date has ordinal 0 (0001-01-01 is 1)
+
 
 @paused_collection
 def extract_dates(
@@ -160,10 +163,15 @@ def _dates_frame(resolved: Sequence[tuple[Hit, Span | None]], text: str) -> pd.D
         return pd.Categorical.from_codes(codes, dtype=dtype)
 
     def days(values: list[dt.date | None]) -> np.ndarray:
-        return np.array(
-            [np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in values],
-            dtype="datetime64[s]",
+        # days since 1970-01-01 from the proleptic ordinals, NaT where there is no date
+        ords = np.fromiter(
+            (v.toordinal() if v is not None else _NO_DAY for v in values),
+            dtype="int64",
+            count=len(values),
         )
+        out = ((ords - _EPOCH_ORDINAL) * 86_400).astype("datetime64[s]")
+        out[ords == _NO_DAY] = np.datetime64("NaT")
+        return out
 
     def ints(values: list[int]) -> np.ndarray:
         return np.asarray(values, dtype="int64")

@@ -13,10 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from .patterns import (
     CLAUSE_BREAK,
+    CLAUSE_BREAK_CHARACTERS,
     FORECAST_BEFORE,
     FUTURE_LOOSE,
     FUTURE_STRICT,
@@ -28,8 +29,7 @@ from .vocabulary import NOT_PAST, PASSIVE_AUXILIARIES, PAST_IRREGULAR
 
 
 # --- rules --------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Parts:
+class Parts(NamedTuple):
     """The named parts of an expression as written: the named groups of its rule's pattern."""
 
     year: str | None = None  # "2013"; "13" in "1/17/13"
@@ -40,7 +40,8 @@ class Parts:
     year_relation: str | None = None  # "last" in "May last year"
     modifier: str | None = None  # "last", "earlier this", "this past" before a unit
     unit: str | None = None  # "week", "days", "summer"
-    count: str | None = None  # "two" in "two days ago"
+    # "two" in "two days ago" (the field hides tuple.count, which nothing here calls)
+    count: str | None = None  # type: ignore[assignment]
     season: str | None = None  # "fall"
     decade: str | None = None  # "1950" in "the 1950s"
     decade_short: str | None = None  # "90" in "the '90s"
@@ -116,8 +117,7 @@ def _can_match_empty(pattern: re.Pattern[str]) -> bool:
 
 
 # --- hits ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """Where a hit sits: the span of its sentence (stretched to cover the hit) and of the
     sentence before it on the same line (``0, 0`` when there is none)."""
 
@@ -127,8 +127,7 @@ class Context:
     previous_end: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One temporal expression found in the text.
 
     ``text[start:end]`` is its surface. ``found`` is where its rule matched, before leading
@@ -175,10 +174,16 @@ class Hit:
         before = _last_words(text[max(self.context.start, self.found - 120) : self.found], 10)
         if PAST_CUE_BEFORE.search(before):
             return False
-        words = [w for w in before.split() if w.lower() not in ("on", "late", "early", "by")]
+        # the last two words before the hit, leaving out "on", "late", "early" and "by"
+        tail: list[str] = []
+        for w in reversed(before.split()):
+            if w.lower() not in _LEFT_OUT:
+                tail.append(w)
+                if len(tail) == 2:
+                    break
         # "said Friday": the past, whatever follows; but "will be held Friday" is no past
-        passive = len(words) > 1 and words[-2].lower() in PASSIVE_AUXILIARIES
-        if words and _is_past_verb(words[-1]) and not passive:
+        passive = len(tail) > 1 and tail[1].lower() in PASSIVE_AUXILIARIES
+        if tail and _is_past_verb(tail[0]) and not passive:
             return False
         cue = FUTURE_LOOSE if loose else FUTURE_STRICT
         after = " ".join(self.after(text, 96).split()[:8])
@@ -187,10 +192,10 @@ class Hit:
         if cue.search(f"{before}\x00{after}") or FORECAST_BEFORE.search(before):
             return True
         if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
-            self.before(text)
+            text, self.context.start, self.found
         ):
             return True
-        return bool(loose and words and words[-1].lower().endswith("ing"))
+        return bool(loose and tail and tail[0].lower().endswith("ing"))
 
     def is_habitual(self, text: str) -> bool:
         """Whether the hit's clause says it recurs: a habitual cue ("normally", "usually",
@@ -201,8 +206,8 @@ class Hit:
         recurs, August does not. Only the 160 characters before the hit are read."""
         start = self.context.start
         before = text[max(start, self.found - _HABIT_WINDOW) : self.found]
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
-        cue = HABITUAL.search(before, breaks[-1] if breaks else 0)
+        # from the end of the last clause break (0 when there is none: rfind gives -1)
+        cue = HABITUAL.search(before, max(map(before.rfind, CLAUSE_BREAK_CHARACTERS)) + 1)
         if cue is None:  # a short clause opening the sentence: "Every year, ..."
             head = text[start : min(self.found, start + 40)]
             brk = CLAUSE_BREAK.search(head)
@@ -223,6 +228,7 @@ class Hit:
 
 
 _HABIT_WINDOW = 160
+_LEFT_OUT = frozenset({"on", "late", "early", "by"})  # words is_future reads past
 
 
 def _last_words(chunk: str, n: int) -> str:
@@ -268,8 +274,7 @@ def add_days(day: dt.date, days: int) -> dt.date:
 
 
 # --- outcomes -----------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """An inclusive calendar span and what it was resolved against: ``explicit`` (the text
     gives it), ``publication`` or ``previous mention`` (an earlier date on the same line)."""
 

@@ -157,7 +157,9 @@ FUTURE_LOOSE = Folded(
 FORECAST_BEFORE = Folded(
     r"\b(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)\b"
 )
-HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
+# matched (``match``, which anchors it) from the sentence's start to the hit, in place: a copy
+# of the sentence's head per hit would cost quadratic time on a long highlight line
+HEADLINE_FUTURE = re.compile(r"\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
 # the clause around a bare month, season or weekday says it happens every year or week ("the
 # monsoon normally begins in July", "Every year, the rains start in March"): no particular one
 HABITUAL = Folded(
@@ -166,7 +168,8 @@ HABITUAL = Folded(
     r"(?:every|each)[ \t]+(?:year|week|summer|winter|spring|autumn|fall)|in[ \t]+most[ \t]+years|"
     r"as[ \t]+a[ \t]+rule)\b"
 )
-CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+CLAUSE_BREAK_CHARACTERS = ",;:()—–"
+CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_BREAK_CHARACTERS) + "]")
 PAST_CUE_BEFORE = Folded(r"\b(?:since|ago|last|previous|earlier)\W*$")
 TODAY_EVENT = re.compile(
     r"^['’]s[ \t]+(?:ceremony|meeting|vote|announcement|hearing|decision|game|match|race|"

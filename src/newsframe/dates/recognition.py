@@ -11,7 +11,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -26,8 +26,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 # --- scanning -----------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An expression found by :func:`scan`, not yet placed in a sentence."""
 
     rule: Rule
