@@ -42,6 +42,28 @@ def test_keys_are_unique_whatever_the_file_names(tmp_path: Path) -> None:
     assert unique_keys(["x", "x", "x~2", "x"]) == ["x", "x~2", "x~2~2", "x~3"]
 
 
+def test_a_listed_folder_gives_the_keys_and_order_of_its_paths(tmp_path: Path) -> None:
+    """A folder is planned as names (the paths written when read): the jobs hold the same
+    paths, in the same order, with keys cut as Path.stem cuts them, and an article table in
+    the folder splits the run of files where it stands."""
+    from newsframe.corpus import make_jobs
+
+    names = ["b.txt", ".hidden", "x.", "a.b.c", "n..txt", "Ω.story", "t.JSONL", "z"]
+    for name in names:
+        (tmp_path / name).write_text("A line of text.\n", encoding="utf-8")
+    (tmp_path / "t.JSONL").write_text('{"text": "Rain in Paris.", "published": "2015-01-01"}\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "s.meta.json").write_text("{}", encoding="utf-8")
+    jobs = make_jobs(tmp_path, published="2015-04-01")
+    files = [j for j in jobs if j.text is None]
+    listed = sorted(n for n in names if n != "t.JSONL")
+    assert [j.path for j in files] == [str(tmp_path / n) for n in listed]
+    assert [j.key for j in files] == [Path(n).stem for n in listed]
+    order = [j.path for j in jobs]
+    table_at = order.index(str(tmp_path / "t.JSONL"))
+    assert order[:table_at] == [str(tmp_path / n) for n in listed if n < "t.JSONL"]
+
+
 def test_a_bad_manifest_cell_is_that_article_s_error(tmp_path: Path) -> None:
     for i, story in enumerate(STORIES[:3]):
         _copy(story, tmp_path / f"s{i}.txt")

@@ -31,7 +31,7 @@ from .dataset import DATASET_MANIFEST
 from .errors import BadInputError, MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
 from .names import TABLES, Engine
-from .reading import DateLike, Manifest, _expand, parse_date, read_manifest
+from .reading import DateLike, Listing, Manifest, _expand_listed, parse_date, read_manifest
 from .text import count_words
 
 if TYPE_CHECKING:
@@ -399,7 +399,7 @@ def _plan_jobs(
 ) -> tuple[Iterator[Job], int | None]:
     """:func:`iter_jobs`, and the number of jobs when it is known before reading them (files
     only; rows of article tables are counted as they are read)."""
-    from .tabular import resolve_columns, table_columns, table_kind
+    from .tabular import resolve_columns, table_columns
 
     items = [inputs] if isinstance(inputs, str | os.PathLike) or _is_frame(inputs) else inputs
     given = dict(columns or {})
@@ -409,13 +409,14 @@ def _plan_jobs(
         if _is_frame(item):
             plan.append(("table", item))
             continue
-        for path, error in _expand(item):
-            if error is None and table_kind(path) and Path(path).is_file():
-                plan.append(("table", path))
-            elif plan and plan[-1][0] == "files":
-                plan[-1][1].append((path, error))
-            else:
-                plan.append(("files", [(path, error)]))
+        for entry in _expand_listed(item):
+            for group in _split_tables(entry):
+                if isinstance(group, str):
+                    plan.append(("table", group))
+                elif plan and plan[-1][0] == "files":
+                    plan[-1][1].append(group)
+                else:
+                    plan.append(("files", [group]))
     tables = [step[1] for step in plan if step[0] == "table"]
     published_column = None
     if tables and isinstance(published, str) and published:
@@ -444,15 +445,58 @@ def _plan_jobs(
             resolved.append((*step, resolve_columns(table_columns(source), given, name)))
         else:
             resolved.append(step)
-    found_files = [pair for step in plan if step[0] == "files" for pair in step[1]]
+    groups = [group for step in plan if step[0] == "files" for group in step[1]]
     given_manifest = read_manifest(manifest) if manifest else None
     beside: dict[Path, Manifest] = {}  # a MANIFEST.csv beside the articles, when none is given
     if given_manifest is None:
-        for folder in dict.fromkeys(Path(p).parent for p, _ in found_files):
+        folders = (Path(g.base) if isinstance(g, Listing) else Path(g[0]).parent for g in groups)
+        for folder in dict.fromkeys(folders):
             if (folder / "MANIFEST.csv").is_file():
                 beside[folder] = read_manifest(folder / "MANIFEST.csv")
-    total = None if tables else len(found_files)
+    total = None if tables else sum(len(g.names) if isinstance(g, Listing) else 1 for g in groups)
     return _jobs_of(resolved, date, given_manifest, beside, time_limit), total
+
+
+def _split_tables(
+    entry: Listing | tuple[str, str | None],
+) -> Iterator[str | Listing | tuple[str, str | None]]:
+    """An expanded input as runs of article files (a :class:`Listing` or one ``(path,
+    error)``) and the article tables among them (their paths), in order."""
+    from .tabular import SUFFIXES, table_kind
+
+    if not isinstance(entry, Listing):
+        path, error = entry
+        yield path if error is None and table_kind(path) and Path(path).is_file() else entry
+        return
+    run: list[str] = []
+    endings = tuple(SUFFIXES)
+    for name, path in zip(entry.names, entry.paths(), strict=True):
+        # table_kind (a Path, whose parts pathlib interns) only for a name that may be one
+        if name.lower().endswith(endings) and table_kind(name) and Path(path).is_file():
+            if run:
+                yield Listing(entry.base, run)
+                run = []
+            yield path
+        else:
+            run.append(name)
+    if run:
+        yield Listing(entry.base, run)
+
+
+def _files_of(
+    groups: list[Listing | tuple[str, str | None]],
+) -> Iterator[tuple[str, str | None, str]]:
+    """The ``(path, error, stem)`` of every article file of a run of groups, in order; a
+    listed name's stem is cut as :attr:`pathlib.PurePath.stem` cuts it, without a Path (whose
+    parts pathlib interns: 100,000 of them grow the interpreter's table of interned strings
+    for good)."""
+    for group in groups:
+        if isinstance(group, Listing):
+            for name, path in zip(group.names, group.paths(), strict=True):
+                dot = name.rfind(".")
+                yield path, None, name[:dot] if 0 < dot < len(name) - 1 else name
+        else:
+            yield group[0], group[1], Path(group[0]).stem
 
 
 def _jobs_of(
@@ -467,8 +511,7 @@ def _jobs_of(
     keys = _Keys()
     for step in resolved:
         if step[0] == "files":
-            for p, error in step[1]:
-                stem = Path(p).stem
+            for p, error, stem in _files_of(step[1]):
                 day: dt.date | None = date
                 basis = "given"
                 if day is None and error is None:

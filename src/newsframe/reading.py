@@ -19,6 +19,7 @@ import stat
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -322,6 +323,7 @@ def read_manifest(manifest: str | os.PathLike[str]) -> Manifest:
 def _read_manifest(name: str, size: int, mtime_ns: int) -> Manifest:
     path = Path(name)
     out = Manifest(path)
+    days: dict[dt.date, dt.date] = {}
     rows = 0
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
@@ -333,7 +335,9 @@ def _read_manifest(name: str, size: int, mtime_ns: int) -> Manifest:
                 rows += 1
                 stem = Path(row["file"] or "").stem
                 try:
-                    out[stem] = parse_date(row["published"] or None, name=f"{path}, row {i}")
+                    day = parse_date(row["published"] or None, name=f"{path}, row {i}")
+                    # one object per distinct day: many articles share a day
+                    out[stem] = days.setdefault(day, day) if day is not None else None
                 except MissingDateError as exc:
                     out.errors[stem] = str(exc)
     except OSError as exc:
@@ -364,12 +368,40 @@ def expand_paths(
     return [path for path, _ in _expand(paths_or_glob)]
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A folder's article entries, kept as names: 100,000 paths cost the memory of their
+    names only, and each path is written when it is read (:meth:`paths`)."""
+
+    base: str  # the folder as ``str(Path(folder))`` writes it
+    names: list[str]  # its entries that are articles, in order
+
+    def paths(self) -> Iterator[str]:
+        """The entries' paths, written as ``str(Path(base) / name)`` writes them."""
+        base = self.base
+        for name in self.names:
+            yield name if base == "." else os.path.join(base, name)
+
+
 def _expand(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> list[tuple[str, str | None]]:
     """:func:`expand_paths` with an error for what cannot be listed: ``(path, error)``."""
-    items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else list(paths_or_glob)
     out: list[tuple[str, str | None]] = []
+    for entry in _expand_listed(paths_or_glob):
+        if isinstance(entry, Listing):
+            out.extend((p, None) for p in entry.paths())
+        else:
+            out.append(entry)
+    return out
+
+
+def _expand_listed(
+    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[Listing | tuple[str, str | None]]:
+    """:func:`_expand` with each listed folder kept as one :class:`Listing`."""
+    items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else list(paths_or_glob)
+    out: list[Listing | tuple[str, str | None]] = []
     for item in items:
         s = os.fspath(item)
         if Path(s).is_dir():
@@ -381,7 +413,7 @@ def _expand(
                 out.append((s, f"{s}: cannot list the folder ({exc.strerror})"))
                 continue
             base = str(Path(s))
-            out.extend((p, None) for p in _articles_in_folder(base, names))
+            out.append(Listing(base, _articles_in_folder(base, names)))
         elif not os.path.lexists(s) and any(c in s for c in "*?["):
             out.extend((p, None) for p in _articles_in(sorted(Path(p) for p in glob.glob(s))))
         else:
@@ -393,15 +425,17 @@ def _expand(
 _NAME_ORDER = None if os.path.normcase("A") == "A" else os.path.normcase
 
 
-def _articles_in_folder(base: str, names: list[str]) -> Iterator[str]:
-    """The paths of ``base``'s entries ``names`` that are articles, written as ``str(Path(base)
-    / name)`` writes them."""
+def _articles_in_folder(base: str, names: list[str]) -> list[str]:
+    """The names of ``base``'s entries ``names`` that are articles (not sidecars, manifests
+    or folders)."""
+    out = []
     for name in names:
         if name.endswith((".meta.json", ".csv")):
             continue
         path = name if base == "." else os.path.join(base, name)
         if not os.path.isdir(path):  # False for a link loop too: reported when read
-            yield path
+            out.append(name)
+    return out
 
 
 def _articles_in(paths: Iterable[Path]) -> list[str]:
