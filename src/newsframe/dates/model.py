@@ -192,7 +192,7 @@ class Hit(NamedTuple):
         if cue.search(f"{before}\x00{after}") or FORECAST_BEFORE.search(before):
             return True
         if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
-            text, self.context.start, self.found
+            _sentence_text(text, self.context), 0, self.found - self.context.start
         ):
             return True
         return bool(loose and tail and tail[0].lower().endswith("ing"))
@@ -228,6 +228,23 @@ class Hit(NamedTuple):
 
 
 _HABIT_WINDOW = 160
+# the last sentence copied for the headline cue, with its text and span: every hit of a long
+# highlight line matches its head from this one copy (a copy per hit was quadratic). One
+# tuple, replaced whole, so that threads reading different articles never mix two sentences.
+_LAST_SENTENCE: tuple[str, int, int, str] = ("", 0, 0, "")
+
+
+def _sentence_text(text: str, context: Context) -> str:
+    """``text[context.start : context.end]``, copied once per sentence."""
+    global _LAST_SENTENCE
+    last = _LAST_SENTENCE
+    if last[0] is text and last[1] == context.start and last[2] == context.end:
+        return last[3]
+    sentence = text[context.start : context.end]
+    _LAST_SENTENCE = (text, context.start, context.end, sentence)
+    return sentence
+
+
 _LEFT_OUT = frozenset({"on", "late", "early", "by"})  # words is_future reads past
 
 

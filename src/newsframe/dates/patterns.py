@@ -157,9 +157,7 @@ FUTURE_LOOSE = Folded(
 FORECAST_BEFORE = Folded(
     r"\b(?:is|are|be|being)[ \t]+(?:expected|forecast|forecasted|predicted|projected)\b"
 )
-# matched (``match``, which anchors it) from the sentence's start to the hit, in place: a copy
-# of the sentence's head per hit would cost quadratic time on a long highlight line
-HEADLINE_FUTURE = re.compile(r"\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
+HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,5}(?:is\s+)?to\s+[a-z]{3,}")
 # the clause around a bare month, season or weekday says it happens every year or week ("the
 # monsoon normally begins in July", "Every year, the rains start in March"): no particular one
 HABITUAL = Folded(
