@@ -64,6 +64,28 @@ def test_a_listed_folder_gives_the_keys_and_order_of_its_paths(tmp_path: Path) -
     assert order[:table_at] == [str(tmp_path / n) for n in listed if n < "t.JSONL"]
 
 
+def test_a_name_is_cut_as_pathlib_cuts_it() -> None:
+    """Listed names get their keys and table endings from ``name_parts``, not from a Path."""
+    from pathlib import PurePath
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsframe.reading import name_parts
+    from newsframe.tabular import table_kind
+
+    @settings(max_examples=500, deadline=None, derandomize=True)
+    @given(st.text(st.sampled_from("ab.Ω~ -JSONLcsvparquet"), max_size=12))
+    def check(name: str) -> None:
+        if name == ".":
+            return
+        assert name_parts(name) == (PurePath(name).stem, PurePath(name).suffix), name
+        assert table_kind(name) == table_kind(Path("folder") / name), name
+
+    check()
+    assert table_kind("t.JSONL") == "jsonl" and table_kind(".csv") is None
+
+
 def test_a_bad_manifest_cell_is_that_article_s_error(tmp_path: Path) -> None:
     for i, story in enumerate(STORIES[:3]):
         _copy(story, tmp_path / f"s{i}.txt")

@@ -31,7 +31,15 @@ from .dataset import DATASET_MANIFEST
 from .errors import BadInputError, MissingDateError, NewsframeError
 from .frames import RESULT_SCHEMAS
 from .names import TABLES, Engine
-from .reading import DateLike, Listing, Manifest, _expand_listed, parse_date, read_manifest
+from .reading import (
+    DateLike,
+    Listing,
+    Manifest,
+    _expand_listed,
+    name_parts,
+    parse_date,
+    read_manifest,
+)
 from .text import count_words
 
 if TYPE_CHECKING:
@@ -462,17 +470,15 @@ def _split_tables(
 ) -> Iterator[str | Listing | tuple[str, str | None]]:
     """An expanded input as runs of article files (a :class:`Listing` or one ``(path,
     error)``) and the article tables among them (their paths), in order."""
-    from .tabular import SUFFIXES, table_kind
+    from .tabular import table_kind
 
     if not isinstance(entry, Listing):
         path, error = entry
         yield path if error is None and table_kind(path) and Path(path).is_file() else entry
         return
     run: list[str] = []
-    endings = tuple(SUFFIXES)
     for name, path in zip(entry.names, entry.paths(), strict=True):
-        # table_kind (a Path, whose parts pathlib interns) only for a name that may be one
-        if name.lower().endswith(endings) and table_kind(name) and Path(path).is_file():
+        if table_kind(name) and Path(path).is_file():
             if run:
                 yield Listing(entry.base, run)
                 run = []
@@ -486,15 +492,12 @@ def _split_tables(
 def _files_of(
     groups: list[Listing | tuple[str, str | None]],
 ) -> Iterator[tuple[str, str | None, str]]:
-    """The ``(path, error, stem)`` of every article file of a run of groups, in order; a
-    listed name's stem is cut as :attr:`pathlib.PurePath.stem` cuts it, without a Path (whose
-    parts pathlib interns: 100,000 of them grow the interpreter's table of interned strings
-    for good)."""
+    """The ``(path, error, stem)`` of every article file of a run of groups, in order (a
+    listed name's stem by :func:`name_parts`, without a Path)."""
     for group in groups:
         if isinstance(group, Listing):
             for name, path in zip(group.names, group.paths(), strict=True):
-                dot = name.rfind(".")
-                yield path, None, name[:dot] if 0 < dot < len(name) - 1 else name
+                yield path, None, name_parts(name)[0]
         else:
             yield group[0], group[1], Path(group[0]).stem
 

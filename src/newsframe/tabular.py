@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import BadInputError, MissingDateError
-from .reading import MAX_BYTES, parse_date
+from .reading import MAX_BYTES, name_parts, parse_date
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,7 +69,10 @@ class Row:
 def table_kind(path: str | os.PathLike[str]) -> str | None:
     """``"jsonl"``, ``"csv"`` or ``"parquet"`` when ``path`` names an article table by its
     ending, else None."""
-    return SUFFIXES.get(Path(path).suffix.lower())
+    s = os.fspath(path)
+    if os.sep in s or (os.altsep is not None and os.altsep in s):
+        return SUFFIXES.get(Path(s).suffix.lower())
+    return SUFFIXES.get(name_parts(s)[1].lower())  # one name: no Path, nothing interned
 
 
 def table_columns(source: pd.DataFrame | str | os.PathLike[str]) -> list[str]:

@@ -103,19 +103,18 @@ def script_counts(text: str) -> dict[str, int]:
         # the bytes the translation deletes are the ASCII letters (no list of matches)
         data = text.encode("utf-8", "surrogatepass")
         counts["Latin"] = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-    if not text.isascii():
-        # distinct characters in the order of their first occurrence: the first one met
-        # of a script is that script's first non-ASCII letter
-        met: set[str] = set()
-        chars = _NON_ASCII.findall(text)
-        counted = Counter(chars).items() if len(chars) > _COUNTER_FROM else ((c, 1) for c in chars)
-        for c, k in counted:
-            if c.isalpha():
-                name = script_of_letter(c)
-                counts[name] = counts.get(name, 0) + k
-                if name not in met:
-                    met.add(name)
-                    first[name] = min(first.get(name, len(text)), text.find(c))
+    # distinct characters in the order of their first occurrence: the first one met
+    # of a script is that script's first non-ASCII letter
+    met: set[str] = set()
+    chars = _NON_ASCII.findall(text)
+    counted = Counter(chars).items() if len(chars) > _COUNTER_FROM else ((c, 1) for c in chars)
+    for c, k in counted:
+        if c.isalpha():
+            name = script_of_letter(c)
+            counts[name] = counts.get(name, 0) + k
+            if name not in met:
+                met.add(name)
+                first[name] = min(first.get(name, len(text)), text.find(c))
     return {name: counts[name] for name in sorted(counts, key=first.__getitem__)}
 
 
