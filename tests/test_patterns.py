@@ -151,3 +151,67 @@ def test_a_future_cue_is_found_in_two_windows_joined_by_nul_as_in_each(name: str
         assert (cue.search(f"{before}\x00{after}") is not None) == apart, (before, after)
 
     check()
+
+
+def test_fold_writes_every_caseless_match_of_a_needle_character_as_that_character() -> None:
+    """``fold`` keeps one character for one, and every code point that a case-insensitive
+    literal of a needle matches folds to that literal: so a needle absent from a folded
+    sentence cannot be matched anywhere in it."""
+    from newsframe.dates.patterns import fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert len(fold(every)) == len(every)
+    chars = {c for _, p in _folded_patterns() for n in (p.needles or ()) for c in n}  # type: ignore[attr-defined]
+    assert {"s", "k", "i"} <= chars
+    for c in sorted(chars):
+        for m in re.finditer(re.escape(c), every, re.IGNORECASE):
+            assert fold(m.group()) == c, (c, m.group())
+
+
+def test_required_literals_are_taken_only_from_what_every_match_holds() -> None:
+    from newsframe.dates.patterns import required_literals
+
+    assert required_literals(r"\b(?:usually|tends?[ \t]+to)\b") == {"usually", "tend"}
+    assert required_literals(r"\b(?:every|each)[ \t]+(?:year|week)\b") == {"year", "week"}
+    assert required_literals(r"set (?:due )?to") == {"set"}  # the optional "due" is no choice
+    assert required_literals(r"a(?:bc)*d") == {"a"}
+    assert required_literals(r"(?:x+)yz") == {"yz"}
+    assert required_literals(r"(?:abc|\d+)") is None  # one way holds no literal
+    assert required_literals(r"[ab]c?") is None
+
+
+@pytest.mark.parametrize("name", [n for n, _ in _folded_patterns()])
+def test_a_folded_pattern_never_matches_in_text_that_holds_none_of_its_needles(
+    name: str,
+) -> None:
+    """What lets a hit skip a cue for its whole sentence: when ``may_occur_in`` says no, the
+    pattern finds nothing in the text, in any slice of it, or in its words joined by spaces
+    (the windows a hit reads)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsframe.dates.patterns import fold
+
+    folded = dict(_folded_patterns())[name]
+    words = re.findall(r"[a-z]+", folded.pattern) + sorted(folded.needles or ())  # type: ignore[attr-defined]
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(str.upper),
+        st.sampled_from(words).map(lambda w: w[1:] or w),  # a needle with a letter missing
+        st.sampled_from(words).map(lambda w: w.replace("s", "ſ").replace("i", "İ")),
+        st.sampled_from([" ", "\t", "\n", ",", "-", "'", "’", "1999", "é", "x", "\x00"]),
+    )
+    skipped = 0
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(pieces, max_size=12).map("".join), st.integers(0, 30), st.integers(0, 60))
+    def check(s: str, a: int, b: int) -> None:
+        nonlocal skipped
+        if folded.may_occur_in(fold(s)):  # type: ignore[attr-defined]
+            return
+        skipped += 1
+        for window in (s, s[a:b], " ".join(s.split()), " ".join(s[a:b].split()[-3:])):
+            assert folded.search(window) is None, (s, window)  # type: ignore[attr-defined]
+
+    check()
+    assert folded.needles is None or skipped > 20  # type: ignore[attr-defined]

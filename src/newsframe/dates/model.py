@@ -24,6 +24,8 @@ from .patterns import (
     HABITUAL,
     HEADLINE_FUTURE,
     PAST_CUE_BEFORE,
+    Folded,
+    fold,
 )
 from .vocabulary import NOT_PAST, PASSIVE_AUXILIARIES, PAST_IRREGULAR
 
@@ -172,7 +174,7 @@ class Hit(NamedTuple):
         docstring). ``loose`` also takes "until", "deadline", "plans" and an "-ing" verb just
         before it as future cues."""
         before = _last_words(text[max(self.context.start, self.found - 120) : self.found], 10)
-        if PAST_CUE_BEFORE.search(before):
+        if _may_occur(PAST_CUE_BEFORE, text, self.context) and PAST_CUE_BEFORE.search(before):
             return False
         # the last two words before the hit, leaving out "on", "late", "early" and "by"
         tail: list[str] = []
@@ -189,7 +191,9 @@ class Hit(NamedTuple):
         after = " ".join(self.after(text, 96).split()[:8])
         # one search over both windows: no cue takes in the NUL between them, and it ends
         # and starts a word as the windows' own ends do
-        if cue.search(f"{before}\x00{after}") or FORECAST_BEFORE.search(before):
+        if _may_occur(cue, text, self.context) and cue.search(f"{before}\x00{after}"):
+            return True
+        if _may_occur(FORECAST_BEFORE, text, self.context) and FORECAST_BEFORE.search(before):
             return True
         if self.section in ("title", "highlight", "caption") and HEADLINE_FUTURE.match(
             _sentence_text(text, self.context), 0, self.found - self.context.start
@@ -204,6 +208,8 @@ class Hit(NamedTuple):
         past-tense verb between the cue and the hit ("the usually dry river flooded in July"
         is one July). "The monsoon, which normally begins in July, arrived in August": July
         recurs, August does not. Only the 160 characters before the hit are read."""
+        if not _may_occur(HABITUAL, text, self.context):
+            return False
         start = self.context.start
         before = text[max(start, self.found - _HABIT_WINDOW) : self.found]
         # from the end of the last clause break (0 when there is none: rfind gives -1)
@@ -228,21 +234,51 @@ class Hit(NamedTuple):
 
 
 _HABIT_WINDOW = 160
-# the last sentence copied for the headline cue, with its text and span: every hit of a long
-# highlight line matches its head from this one copy (a copy per hit was quadratic). One
-# tuple, replaced whole, so that threads reading different articles never mix two sentences.
-_LAST_SENTENCE: tuple[str, int, int, str] = ("", 0, 0, "")
+
+
+class _Sentence:
+    """The last sentence a hit read around: its copy, and what is known of the cues it can
+    hold. Every hit of a long highlight line matches its head from this one copy (a copy per
+    hit was quadratic), and a cue none of whose literals the sentence holds is never searched
+    for in any of its windows (a search per hit read the same characters again and again)."""
+
+    __slots__ = ("cues", "end", "folded", "start", "text", "value")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.value = text[start:end]
+        self.folded: str | None = None  # fold(value), made when a cue is first asked about
+        self.cues: dict[Folded, bool] = {}
+
+
+# one record, replaced whole, so that threads reading different articles never mix sentences
+_LAST_SENTENCE = _Sentence("", 0, 0)
+
+
+def _sentence(text: str, context: Context) -> _Sentence:
+    global _LAST_SENTENCE
+    last = _LAST_SENTENCE
+    if last.text is text and last.start == context.start and last.end == context.end:
+        return last
+    last = _LAST_SENTENCE = _Sentence(text, context.start, context.end)
+    return last
 
 
 def _sentence_text(text: str, context: Context) -> str:
     """``text[context.start : context.end]``, copied once per sentence."""
-    global _LAST_SENTENCE
-    last = _LAST_SENTENCE
-    if last[0] is text and last[1] == context.start and last[2] == context.end:
-        return last[3]
-    sentence = text[context.start : context.end]
-    _LAST_SENTENCE = (text, context.start, context.end, sentence)
-    return sentence
+    return _sentence(text, context).value
+
+
+def _may_occur(cue: Folded, text: str, context: Context) -> bool:
+    """Whether a match of ``cue`` can lie in the sentence (:meth:`Folded.may_occur_in`): every
+    window a hit reads lies in it. Decided once per sentence and cue."""
+    sentence = _sentence(text, context)
+    known = sentence.cues.get(cue)
+    if known is None:
+        if sentence.folded is None:
+            sentence.folded = fold(sentence.value)
+        known = sentence.cues[cue] = cue.may_occur_in(sentence.folded)
+    return known
 
 
 _LEFT_OUT = frozenset({"on", "late", "early", "by"})  # words is_future reads past

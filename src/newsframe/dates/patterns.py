@@ -7,8 +7,10 @@ skip ahead by its fast prefix scan; "not inside a word" tests are done by the ru
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
+from typing import Any
 
 from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, NUMBERS, WEEKDAYS
 
@@ -31,7 +33,7 @@ class Folded:
     over the lowercased window: read their offsets, not their text.
     """
 
-    __slots__ = ("_exact", "_folded", "pattern", "reach")
+    __slots__ = ("_exact", "_folded", "needles", "pattern", "reach")
     LONGEST = 400
 
     def __init__(self, pattern: str, *, reach: int | None = None) -> None:
@@ -45,6 +47,14 @@ class Folded:
         self.pattern, self.reach = pattern, reach
         self._exact = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
+        self.needles = required_literals(pattern)
+        """Strings one of which every match contains (see :func:`required_literals`)."""
+
+    def may_occur_in(self, folded: str) -> bool:
+        """False when no part of the text whose :func:`fold` is ``folded`` can hold a match:
+        none of :attr:`needles` occurs in it. A window searched later (a slice of that text,
+        or words of it joined by spaces) then needs no search at all."""
+        return self.needles is None or any(n in folded for n in self.needles)
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self.reach is not None and pos == 0 and endpos >= len(s):
@@ -54,6 +64,64 @@ class Folded:
         if len(s) <= self.LONGEST and s.isascii():
             return self._exact.search(s.lower(), pos, endpos)
         return self._folded.search(s, pos, endpos)
+
+
+_CASELESS_EXTRAS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(s: str) -> str:
+    """``s`` lowercased, with the four non-ASCII letters that a case-insensitive ``re`` pattern
+    matches to an ASCII letter ("İ", "ı", "ſ" and the Kelvin sign, in the ``re`` docs under
+    ``IGNORECASE``) written as that letter. One character for one: every character a
+    :class:`Folded` pattern's literal matches folds to that literal (a test checks every code
+    point)."""
+    return s.lower() if s.isascii() else s.translate(_CASELESS_EXTRAS).lower()
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literal strings, none holding a blank, one of which every match of ``pattern``
+    contains: ``r"\b(?:usually|tends?[ \t]+to)\b"`` -> ``{"usually", "tend"}``. Of the
+    choices a pattern offers, the one whose shortest string is longest. ``None`` when the
+    pattern offers none (every match may be made of classes, or be empty).
+
+    A blank splits a literal: a window of words joined by single spaces can hold "set to"
+    where the text has "set\tto", but a literal free of blanks lies within one word.
+    """
+    parse: Any = importlib.import_module("re._parser").parse
+    return _required(list(parse(pattern)))
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run = ""
+
+    def take(found: frozenset[str] | None) -> None:
+        nonlocal best
+
+        def rank(c: frozenset[str]) -> tuple[int, int]:
+            return min(map(len, c)), -len(c)
+
+        if found and all(found) and (best is None or rank(found) > rank(best)):
+            best = found
+
+    for op, av in items:
+        kind = str(op)
+        if kind == "LITERAL" and not chr(av).isspace():
+            run += chr(av)
+            continue
+        take(frozenset({run}) if run else None)
+        run = ""
+        if kind == "SUBPATTERN":
+            take(_required(list(av[-1])))
+        elif kind == "BRANCH":
+            each = [_required(list(alternative)) for alternative in av[1]]
+            if all(each):
+                take(frozenset().union(*each))  # type: ignore[arg-type]
+        elif kind in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            take(_required(list(av[2])))
+        # anything else (a class, any character, a zero-width test) holds no literal
+    take(frozenset({run}) if run else None)
+    return best
 
 
 # --- pieces of rule patterns -------------------------------------------------------------------
