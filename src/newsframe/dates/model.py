@@ -234,6 +234,7 @@ class Hit(NamedTuple):
 
 
 _HABIT_WINDOW = 160
+_SCREENED_FROM = 256
 
 
 class _Sentence:
@@ -271,7 +272,11 @@ def _sentence_text(text: str, context: Context) -> str:
 
 def _may_occur(cue: Folded, text: str, context: Context) -> bool:
     """Whether a match of ``cue`` can lie in the sentence (:meth:`Folded.may_occur_in`): every
-    window a hit reads lies in it. Decided once per sentence and cue."""
+    window a hit reads lies in it. Decided once per sentence and cue, for a sentence longer
+    than :data:`_SCREENED_FROM` characters (a shorter one is about as long as the windows
+    read in it: searching them costs no more than screening it first)."""
+    if context.end - context.start < _SCREENED_FROM:
+        return True
     sentence = _sentence(text, context)
     known = sentence.cues.get(cue)
     if known is None:

@@ -33,7 +33,7 @@ class Folded:
     over the lowercased window: read their offsets, not their text.
     """
 
-    __slots__ = ("_exact", "_folded", "needles", "pattern", "reach")
+    __slots__ = ("_exact", "_folded", "_needle", "needles", "pattern", "reach")
     LONGEST = 400
 
     def __init__(self, pattern: str, *, reach: int | None = None) -> None:
@@ -49,12 +49,13 @@ class Folded:
         self._folded = re.compile(pattern, re.IGNORECASE)
         self.needles = required_literals(pattern)
         """Strings one of which every match contains (see :func:`required_literals`)."""
+        self._needle = self.needles and re.compile("|".join(map(re.escape, sorted(self.needles))))
 
     def may_occur_in(self, folded: str) -> bool:
         """False when no part of the text whose :func:`fold` is ``folded`` can hold a match:
         none of :attr:`needles` occurs in it. A window searched later (a slice of that text,
         or words of it joined by spaces) then needs no search at all."""
-        return self.needles is None or any(n in folded for n in self.needles)
+        return not self._needle or self._needle.search(folded) is not None
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self.reach is not None and pos == 0 and endpos >= len(s):
