@@ -62,3 +62,28 @@ def test_tail_chrome_is_marked():
 
 def test_empty_text_has_no_sentences():
     assert split_sentences("   ") == []
+
+
+def test_the_word_before_a_period_is_what_the_regex_search_finds() -> None:
+    """``_word_before`` finds by two strips what a regex search of the window finds."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsframe.sentences import _LOOKBACK, _word_before
+
+    oracle = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
+    pieces = st.sampled_from(["Mr", "U", "S", "a", ".", "'", "’", "-", " ", "\n", "é", "7", "St"])
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(pieces, max_size=40).map("".join), st.integers(0, 90))
+    def check(text: str, dot_at: int) -> None:
+        dot_at = min(dot_at, len(text))
+        m = oracle.search(text, max(0, dot_at - _LOOKBACK), dot_at)
+        assert _word_before(text, dot_at) == (m and m.group(1)), (text, dot_at)
+
+    check()
+    assert _word_before("said Mr.", 7) == "Mr"
+    assert _word_before("the U.S.", 7) == "U.S"
+    assert _word_before("in 1999.", 7) is None

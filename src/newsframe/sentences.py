@@ -15,6 +15,7 @@ so that the caller can label it ``boilerplate``.
 from __future__ import annotations
 
 import re
+import string
 
 _ABBREV_WORDS = """
     mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr rep sen gov pres supt insp
@@ -42,18 +43,32 @@ _LOOKBACK = 64  # characters searched for the word before a period: keeps splitt
 # the word after a boundary, behind opening quotes and brackets (read where a match ends, so
 # the look-behind only keeps a search over hostile text linear)
 _NEXT_WORD = re.compile(r"(?<![\"'“‘«(\[])[\"'“‘«(\[]*+([A-Za-z]+)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
 TAIL_CHROME = re.compile(
     r"(?i)(?:(?<=\s)|^)(?:e-?mail\ to\ a\ friend|(?:watch|see|read|listen)\b[^.!?]{0,160}»)\s*$",
     re.X,
 )
 
 
-def _is_abbreviation(text: str, dot_at: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot_at - _LOOKBACK), dot_at)
-    if not m:
+_WORD_CHARS = string.ascii_letters + ".'’-"
+
+
+def _word_before(text: str, dot_at: int) -> str | None:
+    """The word before the period at ``dot_at``: the run of letters, periods, apostrophes and
+    hyphens that ends the :data:`_LOOKBACK` characters before it (or ends them but a final
+    line break), from its first letter; ``None`` when that run holds no letter. What
+    ``re.search(r"([A-Za-z][A-Za-z.'’-]*)$", window)`` finds, found by two strips instead of
+    a search that tries every start in the window."""
+    seg = text[max(0, dot_at - _LOOKBACK) : dot_at]
+    if seg.endswith("\n"):
+        seg = seg[:-1]
+    run = seg[len(seg.rstrip(_WORD_CHARS)) :]
+    word = run.lstrip(".'’-")
+    return word or None
+
+
+def _is_abbreviation(word: str | None) -> bool:
+    if not word:
         return False
-    word = m.group(1)
     if "." in word.rstrip("."):  # initialism such as U.S or U.N or a.m
         return True
     bare = word.rstrip(".").lower()
@@ -80,11 +95,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, bool]]:
     start = 0
     for m in _BOUNDARY.finditer(text, 0, body_end):
         punct = m.group("punct")
-        if punct == "." and _is_abbreviation(text, m.start()):
+        before = _word_before(text, m.start()) if punct == "." else None
+        if before and _is_abbreviation(before):
             nxt = _NEXT_WORD.match(text, m.end())
-            word_before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
-            initialism = word_before is not None and "." in word_before.group(1)
-            if not (initialism and nxt and nxt.group(1).lower() in _OPENERS):
+            if not ("." in before and nxt and nxt.group(1).lower() in _OPENERS):
                 continue
         end = m.start("space")
         _append(spans, text, start, end, offset)
