@@ -42,6 +42,9 @@ _TOKEN_RE = re.compile(
 )  # one match per whitespace token holding a letter/digit
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def count_words(text: str) -> int:
     """Words in ``text``: whitespace-separated tokens holding at least one letter or digit.
 
@@ -124,7 +127,7 @@ def script_of(text: str) -> str:
     "Common" when the text has no letters at all (numbers, punctuation).
     """
     if text.isascii():
-        return "Latin" if any(c.isalpha() for c in text) else "Common"
+        return "Latin" if _ASCII_LETTER.search(text) else "Common"
     counts = script_counts(text)
     if not counts:
         return "Common"
