@@ -16,6 +16,9 @@ Printed per corpus size and engine:
   the serial fraction; and the client's and the workers' CPU per article;
 * peak RSS (and PSS) of the client and of the largest worker.
 
+A machine check at the start and at the end: the CPU a fixed piece of work costs one fresh
+process alone and each of two at once, and the bound on two workers' speed-up that follows.
+
 Then Amdahl's prediction at 16 and 64 workers from the measured serial fraction of the
 one-worker processes run, beside the Karp-Flatt estimate from the measured 1- and 2-worker
 times (which also counts worker start-up and the tail of the last parts); and the read step
@@ -158,6 +161,64 @@ def run_once(folder: Path, out: Path, engine: str, workers: int) -> Run:
     return Run(**data, **peaks, load=load)
 
 
+# one unit of work for the machine check: distinct articles, every frame, CPU seconds; the
+# clock starts at a given wall-clock time, so that two copies started together overlap
+UNIT = """
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import newsframe as nf
+from benchmarks.distinct import article
+first, n, at = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+frames = ("lines", "sentences", "places", "dates", "sentiment")
+texts = [article(first + i) for i in range(n + 1)]
+warm = nf.read_article(texts[0], published="2013-01-18")
+[getattr(warm, f) for f in frames]
+time.sleep(max(0.0, at - time.time()))
+cpu = time.process_time()
+for text in texts[1:]:
+    art = nf.read_article(text, published="2013-01-18")
+    [getattr(art, f) for f in frames]
+print(json.dumps({"cpu": time.process_time() - cpu}))
+"""
+
+
+def machine_check(n: int = 40, rounds: int = 3) -> str:
+    """The CPU a fixed piece of newsframe work costs one process alone and each of two
+    processes running it at once (fresh processes, distinct articles, medians of
+    ``rounds`` alternated). When two at once cost more each, the machine itself keeps two
+    workers from reaching twice the speed of one: the bound is printed beside the targets."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+    }
+
+    def together(k: int, first: int) -> list[float]:
+        at = time.time() + 4.0  # after both have imported and warmed up
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", UNIT, str(first + 1000 * j), str(n), str(at)],
+                stdout=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for j in range(k)
+        ]
+        return [json.loads(p.communicate()[0].strip().splitlines()[-1])["cpu"] for p in procs]
+
+    alone: list[float] = []
+    pair: list[float] = []
+    for r in range(rounds):
+        alone += together(1, 100_000 + 10_000 * r)
+        pair += together(2, 200_000 + 10_000 * r)
+    a, b = statistics.median(alone), statistics.median(pair)
+    return (
+        f"machine check ({n} distinct articles, every frame, fresh processes, medians of "
+        f"{rounds}): {a:.2f} s CPU alone, {b:.2f} s each of two at once ({b / a - 1:+.0%}): "
+        f"two workers can be at most {2 * a / b:.2f}x one on this machine now"
+    )
+
+
 def amdahl(serial_fraction: float, n: int) -> float:
     return 1 / (serial_fraction + (1 - serial_fraction) / n)
 
@@ -294,13 +355,18 @@ def main() -> None:
             size, _, listed = spec.rpartition("=")
             large[int(size) if size else None] = parse(listed)
         print(f"sizes after the first: {args.large} only (machine time)")
+    checks = [machine_check()]
+    print(checks[0])
     by_size = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k, n in enumerate(sorted(args.sizes)):
             chosen = configs if k == 0 else large.get(n, large[None])
             by_size[n] = measure(n, chosen, args.repeat, Path(tmp))
         undated_manifest(Path(tmp))
+    checks.append(machine_check())
     print()
+    print(f"at the start: {checks[0]}")
+    print(f"at the end:   {checks[1]}")
     for n, results in by_size.items():
         get = {(r.engine, r.workers): r for r in results}
         serial = get.get(("serial", 1))
