@@ -74,7 +74,9 @@ def test_the_word_before_a_period_is_what_the_regex_search_finds() -> None:
     from newsframe.sentences import _LOOKBACK, _word_before
 
     oracle = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
-    pieces = st.sampled_from(["Mr", "U", "S", "a", ".", "'", "’", "-", " ", "\n", "é", "7", "St"])
+    pieces = st.sampled_from(
+        ["Mr", "U", "S", "a", ".", "'", "’", "-", " ", "\n", "\r", "é", "7", "St"]
+    )
 
     @settings(max_examples=1000, deadline=None, derandomize=True)
     @given(st.lists(pieces, max_size=40).map("".join), st.integers(0, 90))

@@ -53,11 +53,13 @@ _WORD_CHARS = string.ascii_letters + ".'’-"
 
 
 def _word_before(text: str, dot_at: int) -> str | None:
-    """The word before the period at ``dot_at``: the run of letters, periods, apostrophes and
-    hyphens that ends the :data:`_LOOKBACK` characters before it (or ends them but a final
-    line break), from its first letter; ``None`` when that run holds no letter. What
-    ``re.search(r"([A-Za-z][A-Za-z.'’-]*)$", window)`` finds, found by two strips instead of
-    a search that tries every start in the window."""
+    """The word before the period at ``dot_at``, or ``None``.
+
+    Within the :data:`_LOOKBACK` characters before the period (a final line break left
+    out), take the run of ASCII letters, periods, apostrophes and hyphens that ends them, and
+    drop what comes before its first letter: "the U.S" -> "U.S", "... 1999" -> ``None``. This
+    is what ``re.search(r"([A-Za-z][A-Za-z.'’-]*)$", window)`` finds, by two strips instead
+    of a search that tries every start in the window."""
     seg = text[max(0, dot_at - _LOOKBACK) : dot_at]
     if seg.endswith("\n"):
         seg = seg[:-1]
@@ -66,9 +68,7 @@ def _word_before(text: str, dot_at: int) -> str | None:
     return word or None
 
 
-def _is_abbreviation(word: str | None) -> bool:
-    if not word:
-        return False
+def _is_abbreviation(word: str) -> bool:
     if "." in word.rstrip("."):  # initialism such as U.S or U.N or a.m
         return True
     bare = word.rstrip(".").lower()

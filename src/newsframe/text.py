@@ -42,9 +42,6 @@ _TOKEN_RE = re.compile(
 )  # one match per whitespace token holding a letter/digit
 
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-
-
 def count_words(text: str) -> int:
     """Words in ``text``: whitespace-separated tokens holding at least one letter or digit.
 

@@ -252,7 +252,9 @@ class _Sentence:
         self.cues: dict[Folded, bool] = {}
 
 
-# one record, replaced whole, so that threads reading different articles never mix sentences
+# the record of the last sentence read around; a new sentence gets a new record, so threads
+# reading different articles never mix two sentences (a record is only ever filled in with
+# what any thread would fill in: the fold of its sentence and what a cue's literals say)
 _LAST_SENTENCE = _Sentence("", 0, 0)
 
 
@@ -272,8 +274,8 @@ def _sentence_text(text: str, context: Context) -> str:
 
 def _may_occur(cue: Folded, text: str, context: Context) -> bool:
     """Whether a match of ``cue`` can lie in the sentence (:meth:`Folded.may_occur_in`): every
-    window a hit reads lies in it. Decided once per sentence and cue, for a sentence longer
-    than :data:`_SCREENED_FROM` characters (a shorter one is about as long as the windows
+    window a hit reads lies in it. Decided once per sentence and cue, for a sentence of
+    :data:`_SCREENED_FROM` characters or more (a shorter one is about as long as the windows
     read in it: searching them costs no more than screening it first)."""
     if context.end - context.start < _SCREENED_FROM:
         return True

@@ -7,7 +7,6 @@ skip ahead by its fast prefix scan; "not inside a word" tests are done by the ru
 
 from __future__ import annotations
 
-import importlib
 import re
 import sys
 from typing import Any
@@ -49,13 +48,15 @@ class Folded:
         self._folded = re.compile(pattern, re.IGNORECASE)
         self.needles = required_literals(pattern)
         """Strings one of which every match contains (see :func:`required_literals`)."""
-        self._needle = self.needles and re.compile("|".join(map(re.escape, sorted(self.needles))))
+        self._needle = (
+            re.compile("|".join(map(re.escape, sorted(self.needles)))) if self.needles else None
+        )
 
     def may_occur_in(self, folded: str) -> bool:
         """False when no part of the text whose :func:`fold` is ``folded`` can hold a match:
         none of :attr:`needles` occurs in it. A window searched later (a slice of that text,
         or words of it joined by spaces) then needs no search at all."""
-        return not self._needle or self._needle.search(folded) is not None
+        return self._needle is None or self._needle.search(folded) is not None
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self.reach is not None and pos == 0 and endpos >= len(s):
@@ -80,16 +81,18 @@ def fold(s: str) -> str:
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """Literal strings, none holding a blank, one of which every match of ``pattern``
+    """ASCII literal strings, none holding a blank, one of which every match of ``pattern``
     contains: ``r"\b(?:usually|tends?[ \t]+to)\b"`` -> ``{"usually", "tend"}``. Of the
     choices a pattern offers, the one whose shortest string is longest. ``None`` when the
     pattern offers none (every match may be made of classes, or be empty).
 
     A blank splits a literal: a window of words joined by single spaces can hold "set to"
-    where the text has "set\tto", but a literal free of blanks lies within one word.
+    where the text has "set\tto", but a literal free of blanks lies within one word. So does
+    any other character than ASCII: a case-insensitive pattern matches "μ" to "µ" and "σ" to
+    "ς", which :func:`fold` leaves apart; of ASCII letters it knows every caseless match.
+    The pattern is parsed as :class:`Folded` compiles it, without flags.
     """
-    parse: Any = importlib.import_module("re._parser").parse
-    return _required(list(parse(pattern)))
+    return _required(list(re._parser.parse(pattern)))  # type: ignore[attr-defined]
 
 
 def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -107,7 +110,7 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
 
     for op, av in items:
         kind = str(op)
-        if kind == "LITERAL" and not chr(av).isspace():
+        if kind == "LITERAL" and chr(av).isascii() and not chr(av).isspace():
             run += chr(av)
             continue
         take(frozenset({run}) if run else None)
