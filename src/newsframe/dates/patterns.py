@@ -95,17 +95,18 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     return _required(list(re._parser.parse(pattern)))  # type: ignore[attr-defined]
 
 
+def _rank(choice: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings."""
+    return min(map(len, choice)), -len(choice)
+
+
 def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     best: frozenset[str] | None = None
     run = ""
 
     def take(found: frozenset[str] | None) -> None:
         nonlocal best
-
-        def rank(c: frozenset[str]) -> tuple[int, int]:
-            return min(map(len, c)), -len(c)
-
-        if found and all(found) and (best is None or rank(found) > rank(best)):
+        if found and (best is None or _rank(found) > _rank(best)):
             best = found
 
     for op, av in items:
