@@ -378,7 +378,7 @@ def test_gold_accuracy() -> None:
         ("Northern province officials in Zambia said rain fell.", ["ZMB"]),
         ("Fighting around el-Fasher, Sudan, killed 20 people.", ["SDN", "SDN"]),
         ("Moqtada al-Sadr won the vote in Iraq.", ["IRQ"]),
-        ("Floodwater rose in the Adyar river in Chennai, India.", ["IND", "IND"]),
+        ("Floodwater rose in the Adyar river in Chennai, India.", ["IND", "IND", "IND"]),
         ("The Airport Authority of India closed the airport in Chennai.", ["IND"]),
         # seas named after countries are not the countries
         (

@@ -118,6 +118,107 @@ def test_a_peninsula_shared_by_countries_is_no_place() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Spain is dry.\nFarmers along the Duero River want water.\n", "Duero River"),
+        ("Kenya is dry.\nHerders crossed the Waso delta at night.\n", "Waso delta"),
+        ("Peru is cold.\nFishers on Lake Umayo saw ice.\n", "Lake Umayo"),
+        ("Scotland votes.\nFerries to the Isle of Eigg were cut.\n", "Isle of Eigg"),
+        ("Chile is wet.\nHikers climbed Mount Tronador again.\n", "Mount Tronador"),
+        ("India is hot.\nRangers patrol Periyar National Park daily.\n", "Periyar National Park"),
+        ("Mexico is dry.\nHe crossed the Sonoita plateau on foot.\n", "Sonoita plateau"),
+    ],
+)
+def test_a_natural_feature_the_gazetteer_lacks_takes_its_articles_country(
+    text: str, surface: str
+) -> None:
+    rows = places(text)
+    row = rows[rows.surface == surface]
+    assert len(row) == 1 and row.iloc[0].rule == "unit"
+    assert row.iloc[0].iso3 == rows.iso3.iloc[0]  # the country named on the first line
+
+
+def test_a_feature_takes_the_country_written_right_after_it() -> None:
+    text = "Kenya is dry.\nA boat sank on Lake Bunyonyi in Uganda.\n"
+    assert ("Lake Bunyonyi", "UGA") in found(text)
+
+
+def test_a_feature_next_to_a_capitalised_word_or_said_to_speak_is_no_feature() -> None:
+    text = (
+        "Ghana is wet.\nThe Volta Lake Transport Company raised fares.\n"
+        "Customer agent Beverly Lake, who worked there, left.\n"
+    )
+    assert [s for s, _ in found(text)] == ["Ghana"]
+
+
+def test_a_features_base_name_alone_is_the_same_place_for_the_whole_article() -> None:
+    text = (
+        "ISLAY FERRIES CUT AGAIN\nScotland's isles wait.\n"
+        "Ferries to the Isle of Eigg and the Moidart peninsula were cut.\n"
+        "Eigg has one shop. Visitors to Moidart drive.\nNo boat reached EIGG.\n"
+        "Jamie Eigg, a crofter, was angry.\n"
+    )
+    rows = places(text)
+    bare = rows[rows.rule == "feature_base"]
+    assert bare.surface.tolist() == ["Eigg", "Moidart", "EIGG"]
+    assert set(bare.iso3) == {"GBR"}
+
+
+def test_a_rivers_base_name_alone_is_not_remembered() -> None:
+    """Rivers are as often shared by several countries; "the Mekong" alone stays out."""
+    text = "Laos builds dams.\nBoats on the Xebang River stopped. The Xebang rose.\n"
+    assert [s for s, _ in found(text)] == ["Laos", "Xebang River"]
+
+
+def test_a_large_place_abroad_yields_to_a_feature_named_after_the_same_word() -> None:
+    """ "Tana" is also Antananarivo; in an article about Kenya it is the Tana River's."""
+    text = (
+        "Kenya floods.\nVillages in the Tana Delta were cut off.\n"
+        "Water in Tana rose again. Kenya's army came.\n"
+    )
+    assert found(text) == [
+        ("Kenya", "KEN"),
+        ("Tana Delta", "KEN"),
+        ("Tana", "KEN"),
+        ("Kenya", "KEN"),
+    ]
+
+
+# -- places listed with places ------------------------------------------------------------------
+def test_unknown_names_listed_with_places_of_one_country_take_that_country() -> None:
+    text = "Scotland's ferries are late.\nBoats from Oban, Ulva, Lismore and Tobermory stopped.\n"
+    rows = places(text)
+    listed = rows[rows.rule == "listed_with_places"]
+    assert listed.surface.tolist() == ["Ulva", "Lismore"] and set(listed.iso3) == {"GBR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places of two countries
+        "Trains ran from Paris, Berlin, Zorbo and Madrid.\n",
+        # ordinary words, a month, a person, a company
+        "However, Glasgow, Edinburgh and Inverness are dry.\n",
+        "Ferries from Glasgow, Oban and Nov were late.\n",
+        "Glasgow, Oban and Shell Oil signed.\n",
+        # two items only
+        "Oban and Ulva are wet.\n",
+    ],
+)
+def test_a_list_without_enough_places_of_one_country_adds_nothing(text: str) -> None:
+    assert "listed_with_places" not in set(places(text).rule.astype(str))
+
+
+def test_names_after_a_plural_place_noun_are_places_of_the_sentences_country() -> None:
+    text = "Mexico is dry.\nWells ran dry in the villages of Xkopek, Sahcabá and Homún.\n"
+    rows = places(text)
+    listed = rows[rows.rule == "listed_with_places"]
+    assert "Xkopek" in listed.surface.tolist() and set(listed.iso3) == {"MEX"}
+    two = "Ghana sued.\nA court in The Hague heard Nigerian farmers of the villages of Oruma.\n"
+    assert "Oruma" not in places(two).surface.tolist()  # two countries in its sentence
+
+
 # -- US and UK conventions ----------------------------------------------------------------------
 def test_a_us_town_and_its_postal_code_are_two_mentions() -> None:
     frame = places("The startup moved to College Station, TX, last spring.\n")

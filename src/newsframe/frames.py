@@ -28,6 +28,8 @@ PLACE_RULES = (
     "town_of_main_country",
     "us_state",
     "unit",
+    "feature_base",
+    "listed_with_places",
 )
 """The rules that place a mention, in the order the resolver tries them (``places.rule``)."""
 
@@ -130,8 +132,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
             " province the article names), `prominent` (a capital, a large place, a"
             " state), `country_in_sentence`, `cued_in_mentioned_country`,"
             " `region_of_mentioned_country`, `only_town_of_mentioned_country` (evidence from"
-            ' the article), `us_state` (Georgia the state) or `unit` ("Ludian county").'
-            " The Places page describes each."
+            ' the article), `us_state` (Georgia the state), `unit` ("Ludian county", "the'
+            ' Ebro delta", "Lake Ziway"), `feature_base` ("Kintyre" after "the Kintyre'
+            ' peninsula") or `listed_with_places` ("Oban, Ulva and Tobermory"). The Places'
+            " page describes each."
         ),
     },
     "dates": {

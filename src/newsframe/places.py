@@ -74,6 +74,22 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
     lacks it (or found no evidence for it). It takes the country of the other places in its
     sentence when they agree, else, when its sentence names none, the country that has most
     of the article's mentions if it has more than half of them; otherwise it is left out.
+    So is a natural feature written with its kind ("the Ahr Valley", "Tana River", "the Ebro
+    delta", "Lake Ziway", "the Isle of Eigg", "Periyar National Park"), taking the country of
+    a place written right after it ("Lake Bunyonyi in Uganda") first, and its base name's
+    country when that lies in one country the article names. Not when a capitalised word
+    follows ("Volta Lake Transport Company"), when a person's verb does ("Beverly Lake, who"),
+    nor when the base is a nation, a continent or a sea. A large place abroad that nothing
+    else in the article supports yields to a feature named after the same word ("Tana",
+    Antananarivo, beside "the Tana Delta" of Kenya). The base name of an island, valley,
+    peninsula, delta, plateau or highlands then names the same place alone for the rest of
+    the article ("Kintyre" after "the Kintyre peninsula"; rule ``feature_base``), but not
+    next to another capitalised word; rivers, lakes, mountains and bays are not remembered
+    (the Mekong is shared, "Powell" after "Lake Powell" is a person).
+13. **Lists** (``_add_listed_places``). Names the gazetteer lacks, listed with at least two
+    places of one country ("Oban, Lorn, Mull and Kintyre"), or after a plural place noun
+    ("the villages of Xkopek and Homún"), are places of that country (rule
+    ``listed_with_places``).
 """
 
 from __future__ import annotations
@@ -134,7 +150,8 @@ _NAME_HEADS = _words(
     doctrine plan process talks summit conference initiative act law
     study syndrome flu virus crisis revolution spring uprising campaign affair scandal
     organization organisation association society council committee commission party
-    movement front alliance federation union network partners holdings co"""
+    movement front alliance federation union network partners holdings co petroleum oil gas
+    energy power mining resources limited authority development"""
 )
 _ORG_HEADS = _words(
     """university college institute school academy foundation fund company corporation bank
@@ -212,6 +229,10 @@ _HONORIFIC_BEFORE = re.compile(
 # "ROGERS: Well, ...": a transcript's speaker (a subhead "Lipari: the capital" is a place)
 _SPEAKER_AFTER = re.compile(r":\s*[\"“A-Z]")
 _HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)")
+# the words between a feature and the place that locates it ("Lake Toba in Indonesia")
+_PLACE_AFTER = re.compile(r"(?:,|,? (?:in|near|on|off)(?: the)?) ")
+# a feature's name followed by what people do: it is a person's name ("Beverly Lake, who")
+_PERSON_AFTER = re.compile(r",? (?:who|whose|said|says|told|added)\b")
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,}\b")
 _LANGUAGE_NOUN_AFTER = re.compile(r"[\s-]?(?:language|speaking|speakers?)\b")
@@ -231,24 +252,52 @@ _PLACE_NOUN_OF = re.compile(
 # "Ludian county", "Rakhine state", "Khurda district", "the county of Ludian": an
 # administrative unit names a sub-national place even when the gazetteer lacks it
 _UNIT = r"(?:county|district|province|prefecture|governorate|oblast|region|state|municipality)"
-_NAME = r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?"
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})?"
 _UNIT_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+{_UNIT}\b")
 _UNIT_BEFORE = re.compile(
     rf"\b(?:county|district|province|prefecture|governorate|region|town|village)\s+of\s+"
     rf"(?P<name>{_NAME})\b"
 )
-# "the Ahr Valley", "Great Barrier Island", "Oro Province": a feature named after a place;
-# the whole name is the mention
+# "the Ahr Valley", "Great Barrier Island", "Oro Province", "Tana River", "Eravikulam National
+# Park": a feature named after a place; the whole name is the mention. Longer feature words
+# come first ("State Park" before "State").
 _FEATURE_AFTER = re.compile(
-    rf"\b(?P<name>{_NAME}) (?P<feature>Valley|Island|Islands|Isles|Peninsula|Delta|Basin|"
-    r"Province|County|District|Region|Highlands|State)\b"
+    rf"\b(?P<name>{_NAME}) (?P<feature>(?:National|State|Marine) Park|"
+    r"(?:Marine|Nature|Forest|Game) Reserve|Wildlife (?:Refuge|Sanctuary)|National Forest|"
+    r"Valley|Island|Islands|Isles|Isle|Peninsula|Delta|Basin|Province|County|District|Region|"
+    r"Highlands|State|River|Lake|Lakes|Falls|Waterfall|Plateau|Hills|Mountains|Range|Coast|"
+    r"Bay|Gulf|Lagoon|Strait|Canyon|Gorge|Glacier|Swamp|Archipelago|Estuary|Firth)\b"
 )
+# "the Ebro delta", "the Kintyre peninsula": the same with the feature word in lowercase,
+# after "the" (which keeps "Kenya river" and "Texas coast" sentences of other shapes out)
+_FEATURE_AFTER_LOWER = re.compile(
+    rf"\bthe (?P<name>{_NAME}) (?P<feature>river|valley|delta|peninsula|hills|mountains|"
+    r"plateau|lagoon|archipelago|estuary|gorge|canyon|glacier|swamp|island|islands|coast|lake)\b"
+)
+# "Lake Ziway", "Mount Yasur", "the Isle of Skye", "the Sound of Islay", "River Spey": the
+# feature word first
+_FEATURE_BEFORE_NAME = re.compile(
+    rf"\b(?P<feature>Lake|Mount|Mt\.|Loch|Lough|Cape|River|Isle of|Island of|Sound of) "
+    rf"(?P<name>{_NAME})\b"
+)
+# features whose base name alone names the same place later in the article ("the Kintyre
+# peninsula ... Kintyre", "the Isle of Islay ... Islay"); not lakes, mountains, bays or parks,
+# whose base is as often a person ("Lake Powell ... Powell"), nor rivers, which are as often
+# shared by several countries ("the Mekong River ... the Mekong")
+_NAMING_FEATURES = _words(
+    """Valley Island Islands Isles Isle Peninsula Delta Plateau Highlands Archipelago
+    valley island islands peninsula delta plateau archipelago"""
+) | {"Isle of", "Island of", "Sound of"}
 # the words that make a sentence worth searching for unit names ("town" and "village"
 # alone do not make one)
 _UNIT_WORDS = _words(
     """county counties district districts province prefecture governorate oblast region state
-    municipality Valley Island Islands Isles Peninsula Delta Basin Province County District
-    Region Highlands State"""
+    municipality Valley Island Islands Isles Isle Peninsula Delta Basin Province County District
+    Region Highlands State River Lake Lakes Falls Waterfall Plateau Hills Mountains Range Coast
+    Bay Gulf Lagoon Strait Canyon Gorge Glacier Swamp Archipelago Estuary Firth Park Reserve
+    Refuge Sanctuary Forest river valley delta peninsula hills mountains plateau lagoon
+    archipelago estuary gorge canyon glacier swamp island islands coast lake Mount Mt Loch
+    Lough Cape Sound"""
 )
 _NOT_A_NAME = _words(
     """the this that these those each every another which what whose its their his her our
@@ -1197,15 +1246,27 @@ def _add_unit_places(doc: _Doc) -> None:
     words such as "northern" never count; a known name dropped for want of evidence gets it
     from the unit ("Somalia's Bay region").
     """
-    kept = [m for m in doc.matches if not m.drop and m.iso3]
+    # a large place abroad that nothing else in the article supports yields to a feature
+    # named after the same word ("Tana", Antananarivo, in "the Tana Delta" of Kenya), and
+    # says nothing about the country of its sentence
+    lone = _lone_prominent(doc)
+    kept = [m for m in doc.matches if not m.drop and m.iso3 and (m.start, m.end) not in lone]
     weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
     taken = _Spans(sorted((m.start, m.end) for m in doc.matches if m.drop != "no evidence"))
     # a feature's name may hold a word dropped for any reason but an exclusion ("Valley")
-    held = _Spans(sorted((m.start, m.end) for m in doc.matches if m.drop in ("", "excluded")))
+    held = _Spans(
+        sorted(
+            (m.start, m.end)
+            for m in doc.matches
+            if m.drop in ("", "excluded") and (m.start, m.end) not in lone
+        )
+    )
     by_sentence: dict[int, set[str]] = {}
     for k in kept:
         by_sentence.setdefault(k.sent, set()).add(k.iso3)
     article_iso = _majority_country(kept) if kept else None
+    kept_at = {k.start: k for k in kept}
+    bases: dict[str, str] = {}  # base names of features that name a place alone ("Kintyre")
     added: list[_Match] = []
     for idx in sorted(doc.unit_sentences):
         start, end = doc.spans[idx]
@@ -1222,10 +1283,18 @@ def _add_unit_places(doc: _Doc) -> None:
                 if feature == "State" and not any(c.subdivision for c in known):
                     continue  # "Rivers State" is a state; "Islamic State" is not a place
                 head = _HEAD_AFTER.match(doc.text, e)
-                if head and head.group(1).lower() in _NAME_HEADS:
-                    continue  # "Washington State University"
+                if (head and head.group(1).lower() in _NAME_HEADS) or any(
+                    w.lower() in _NAME_HEADS for w in base.split()
+                ):
+                    continue  # "Washington State University", "Lake Transport Company"
+                if head and head.group(1).lower() not in _FEATURES and idx not in doc.headlines:
+                    continue  # "Glacial Lake Outburst Flood": part of a longer name
+                if _PERSON_AFTER.match(doc.text, e):
+                    continue  # "agent Beverly Lake, who worked": a person
+                iso = _feature_country(doc, e, iso, kept_at)
                 isos = {c.iso3 for c in known}
-                if len(isos) == 1 and isos <= doc.mentioned:
+                inside = [m for m in lone.values() if s <= m.start and m.end <= e]
+                if len(isos) == 1 and isos <= doc.mentioned and not inside:
                     iso = isos.pop()  # "Napa Valley": the one country of its base name
             if iso is None:
                 continue
@@ -1233,11 +1302,252 @@ def _add_unit_places(doc: _Doc) -> None:
             if found is None:
                 found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
                 added.append(found)
+            for m in lone.values():
+                if s <= m.start and m.end <= e:
+                    m.drop = "inside a feature"  # "Tana" (Antananarivo) in "the Tana Delta"
             found.drop, found.kind, found.iso3 = "", "city", iso
             found.admin1, found.rule = "", "unit"
             bisect.insort(new_here, (s, e))
+            if feature in _NAMING_FEATURES and not any(c.iso3 == iso for c in known):
+                bases.setdefault(base, iso)  # a name the gazetteer lacks, or knows elsewhere
     doc.matches.extend(added)
     doc.matches.sort(key=_start)
+    if bases:
+        _add_feature_bases(doc, bases)
+
+
+def _lone_prominent(doc: _Doc) -> dict[tuple[int, int], _Match]:
+    """The matches placed outright as large places (``prominent``) in a country that no
+    other name in the article supports, by span."""
+    keys: dict[str, set[str]] = {}
+    for m in doc.matches:
+        if not m.drop and m.iso3:
+            keys.setdefault(m.iso3, set()).add(m.key)
+    return {
+        (m.start, m.end): m
+        for m in doc.matches
+        if not m.drop and m.rule == "prominent" and keys[m.iso3] == {m.key}
+    }
+
+
+def _add_feature_bases(doc: _Doc, bases: dict[str, str]) -> None:
+    """A feature's base name written alone after the feature was named ("the Kintyre peninsula
+    ... Kintyre", "the Isle of Islay ... ISLAY") is the same place. Not next to another
+    capitalised word ("Gordon Brown", "Jura Distillery") nor a name learned as a person's."""
+    names = {b: iso for b, iso in bases.items() if b.lower() not in doc.persons}
+    names.update({b.upper(): iso for b, iso in names.items()})
+    if not names:
+        return
+    rx = re.compile(
+        r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b"
+        r"(?!['’]?s? ?[A-Z]|-)"
+    )
+    lone = {span: m for span, m in _lone_prominent(doc).items() if names.get(m.surface, "") != ""}
+    taken = _Spans(
+        sorted(
+            (m.start, m.end)
+            for m in doc.matches
+            if m.drop != "no evidence" and (m.start, m.end) not in lone
+        )
+    )
+    weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"} | lone
+    starts = [a for a, _ in doc.spans]
+    added: list[_Match] = []
+    for hit in rx.finditer(doc.text):
+        s, e = hit.span()
+        idx = bisect.bisect_right(starts, s) - 1
+        if idx < 0 or doc.spans[idx][1] < e or taken.overlaps(s, e):
+            continue
+        # not after a capitalised word ("Flora Islay"), unless an ordinary word opening the
+        # sentence ("Visitors Islay")
+        opening = doc.spans[idx][0]
+        head = doc.text[max(opening, s - 40) : s]
+        if head.endswith(" "):
+            word = head[:-1].rsplit(" ", 1)[-1]
+            if (
+                word[:1].isupper()
+                and word[-1:].isalpha()
+                and (s - 1 - len(word) > opening or word.lower() not in doc.common)
+            ):
+                continue
+        found = weak.pop((s, e), None)
+        if found is None:
+            found = _Match(s, e, hit.group(), hit.group().lower(), [], idx, 0, 0, [])
+            added.append(found)
+        found.drop, found.kind, found.iso3 = "", "city", names[hit.group()]
+        found.admin1, found.rule = "", "feature_base"
+    doc.matches.extend(added)
+    doc.matches.sort(key=_start)
+
+
+def _feature_country(
+    doc: _Doc, end: int, iso: str | None, kept_at: dict[int, _Match]
+) -> str | None:
+    """The country of a feature that ends at ``end``: that of a place written right after it
+    ("Lake Toba in Indonesia", "the Gordon River, Tasmania"), else ``iso`` (that of its
+    sentence, or the article's majority)."""
+    after = _PLACE_AFTER.match(doc.text, end)
+    if after:
+        nxt = kept_at.get(after.end())
+        if nxt is not None:
+            return nxt.iso3
+    return iso
+
+
+# -- 13. places listed with places ------------------------------------------------------------
+# a capitalised name of up to three words, and what separates the items of a list
+_LIST_ITEM = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")
+_LIST_SEP = re.compile(r",? (?:and|or|&) |, ")
+_LIST_MIN = 3  # items in a list
+_LIST_KNOWN = 2  # of them places of one country
+
+
+def _add_listed_places(doc: _Doc) -> None:
+    """Names the gazetteer lacks, listed with places of one country or after a plural place
+    noun, are places: "Oban, Lorn, Mull and Kintyre" in an article that places Oban and
+    Kintyre in Scotland; "the villages of Oruma and Goi".
+
+    A list is capitalised names of up to three words each, joined by commas, "and", "or" or
+    "&", in one sentence. When it has three items or more, at least two of them counted
+    places, all in one country, and no more than twice as many unknown items, each item that
+    no match touches becomes a place of that country. After "the villages of", "the islands
+    of" (and towns, communities, islands, ports, districts), every unknown item is a place:
+    of the country of the list's counted items, else of its sentence's, else of the article's
+    majority. Not a name made of ordinary English words ("However, Glasgow and Leith", "the
+    Environment Ministry, Shell and Bayelsa"), a name learned as a person's, the name of a
+    thing ("Shell Oil"), a month or a short acronym.
+    """
+    counted = {(m.start, m.end): m for m in doc.matches if not m.drop and m.iso3}
+    touched = _Spans(sorted((m.start, m.end) for m in doc.matches))
+    weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
+    by_sentence: dict[int, set[str]] = {}
+    for m in counted.values():
+        by_sentence.setdefault(m.sent, set()).add(m.iso3)
+    article_iso = _majority_country(list(counted.values())) if counted else None
+    starts = [a for a, _ in doc.spans]
+    # (sentence, where to look for a list, whether it follows a plural place noun)
+    where = [
+        (idx, doc.spans[idx][0], False)
+        for idx, n in Counter(m.sent for m in counted.values()).items()
+        if idx >= 0 and n >= _LIST_KNOWN
+    ]
+    for hit in _PLACES_OF.finditer(doc.text):
+        idx = bisect.bisect_right(starts, hit.start()) - 1
+        if idx >= 0 and hit.end() < doc.spans[idx][1]:
+            where.append((idx, hit.end(), True))
+    by_end = {m.end: span for span, m in counted.items()}
+    done: set[tuple[int, int]] = set()
+    added: list[_Match] = []
+    for idx, pos, after_noun in where:
+        end = doc.spans[idx][1]
+        while pos < end:
+            items = _list_at(doc.text, pos, end)
+            if not items:
+                break
+            pos = items[-1][1]
+            # "Serving Oban, Lorn": an item ending in a counted place is that place
+            items = [
+                by_end[e] if (s, e) not in counted and by_end.get(e, (s, e))[0] > s else (s, e)
+                for s, e in items
+            ]
+            countries = {counted[span].iso3 for span in items if span in counted}
+            unknown = [
+                (s, e)
+                for s, e in items
+                if (s, e) not in counted
+                and (s, e) not in done
+                and ((s, e) in weak or not touched.overlaps(s, e))
+                and _may_be_listed_place(doc, doc.text[s:e])
+            ]
+            if after_noun:
+                iso = _list_country(countries, by_sentence.get(idx, set()), article_iso)
+            else:
+                n_known = sum(span in counted for span in items)
+                ok = len(items) >= _LIST_MIN and n_known >= _LIST_KNOWN and len(countries) == 1
+                iso = countries.pop() if ok and len(unknown) <= 2 * n_known else None
+            for s, e in unknown if iso else ():
+                found = weak.pop((s, e), None)
+                if found is None:
+                    found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
+                    added.append(found)
+                found.drop, found.kind, found.iso3 = "", "city", iso
+                found.admin1, found.rule = "", "listed_with_places"
+                done.add((s, e))
+            if after_noun:
+                break  # only the list right after the noun
+    doc.matches.extend(added)
+    doc.matches.sort(key=_start)
+
+
+def _list_country(countries: set[str], here: set[str], article_iso: str | None) -> str | None:
+    """The country of a list after a plural place noun: that of its counted items, else that
+    of its sentence, else (when its sentence names none) the article's majority."""
+    if countries:
+        return next(iter(countries)) if len(countries) == 1 else None
+    if here:
+        return next(iter(here)) if len(here) == 1 else None
+    return article_iso
+
+
+# "the villages of", "the islands of": a list of places follows
+_PLACES_OF = re.compile(
+    r"\b(?:villages?|towns?|hamlets?|communities|islands?|isles?|ports?|districts|"
+    r"municipalities|provinces|settlements) of (?=[A-ZÀ-ÖØ-Þ])"
+)
+
+
+def _next_capital(text: str, pos: int, end: int) -> int:
+    """The position of the next capital letter that opens a word in ``text[pos:end]``, or
+    ``end``."""
+    m = _WORD_CAPITAL.search(text, pos, end)
+    return m.start() if m else end
+
+
+_WORD_CAPITAL = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ]")
+
+
+def _list_at(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items of the list that starts at the first capitalised word at or
+    after ``pos`` (one item when no list starts there, none when no word does)."""
+    pos = _next_capital(text, pos, end)
+    items: list[tuple[int, int]] = []
+    while pos < end:
+        item = _LIST_ITEM.match(text, pos, end)
+        if item is None:
+            break
+        items.append(item.span())
+        sep = _LIST_SEP.match(text, item.end(), end)
+        if sep is None:
+            break
+        pos = sep.end()
+        if sep.group() != ", ":  # "and", "or", "&": the last item
+            last = _LIST_ITEM.match(text, pos, end)
+            if last is not None:
+                items.append(last.span())
+            break
+    return items
+
+
+def _may_be_listed_place(doc: _Doc, name: str) -> bool:
+    """Whether an unknown list item can be a place: not made of ordinary English words
+    ("Environment", "Special Master"), a person's name, the name of a thing, a month or a
+    short acronym."""
+    low = name.lower()
+    words = low.split()
+    return not (
+        all(w in doc.common for w in words)
+        or low in doc.persons
+        or words[-1] in _NAME_HEADS
+        or words[0] in _NOT_A_NAME
+        or low in _MONTHS_DAYS
+        or low.rstrip(".") in _MONTH_DAY_ABBREVIATIONS
+        or (name.isupper() and len(name) <= 4)
+    )
+
+
+_MONTH_DAY_ABBREVIATIONS = _words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
+)
 
 
 class _Spans:
@@ -1284,11 +1594,11 @@ def _majority_country(kept: list[_Match]) -> str | None:
 
 def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
     """Spans of the names written with a unit ("Ludian" in "Ludian county") or of features
-    named after a place ("Ahr Valley", with its base name "Ahr") in the sentence
-    ``text[start:end]``, with the feature word; both are "" for a unit."""
+    named after a place ("Ahr Valley" or "Lake Ziway", with the base name "Ahr" or "Ziway") in
+    the sentence ``text[start:end]``, with the feature word; both are "" for a unit."""
     seg = text[start:end]
-    for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER):
-        feature = rx is _FEATURE_AFTER
+    for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER, _FEATURE_AFTER_LOWER):
+        feature = rx is _FEATURE_AFTER or rx is _FEATURE_AFTER_LOWER
         for m in rx.finditer(seg):
             s = start + m.start("name")
             first = m.group("name").split()[0].split("-")[0]
@@ -1297,6 +1607,10 @@ def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
                     yield s, start + m.end(), m.group("name"), m.group("feature")
                 else:
                     yield s, start + m.end("name"), "", ""
+    for m in _FEATURE_BEFORE_NAME.finditer(seg):
+        first = m.group("name").split()[0].split("-")[0]
+        if first.lower() not in _NOT_A_NAME:
+            yield start + m.start(), start + m.end(), m.group("name"), m.group("feature")
 
 
 _PASSES: tuple[Callable[[_Doc], None], ...] = (
@@ -1315,6 +1629,7 @@ _PASSES: tuple[Callable[[_Doc], None], ...] = (
     _resolve_settlements,
     _us_state_or_country,
     _add_unit_places,
+    _add_listed_places,
 )
 """The passes over an article's matches, in order (the module docstring gives the rules)."""
 
