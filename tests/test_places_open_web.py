@@ -185,6 +185,20 @@ def test_a_large_place_abroad_yields_to_a_feature_named_after_the_same_word() ->
     ]
 
 
+def test_a_track_named_after_a_place_and_png_in_capitals() -> None:
+    text = "Students from PNG walked the Overland Track in Tasmania.\nThe Png file failed.\n"
+    assert found(text) == [("PNG", "PNG"), ("Overland Track", "AUS"), ("Tasmania", "AUS")]
+
+
+def test_a_small_capital_abroad_yields_to_a_namesake_in_a_division_the_article_names() -> None:
+    """A capital beats its namesakes in a named division only when the article names the
+    capital's country: "George Town" in a story about Tasmania is the Tasmanian town."""
+    tasmania = "Australia's Tasmania votes.\nShops in Launceston and George Town closed.\n"
+    assert ("George Town", "AUS") in found(tasmania)
+    cayman = "The Cayman Islands vote.\nTasmania votes too.\nShops in George Town closed.\n"
+    assert ("George Town", "CYM") in found(cayman)
+
+
 # -- places listed with places ------------------------------------------------------------------
 def test_unknown_names_listed_with_places_of_one_country_take_that_country() -> None:
     text = "Scotland's ferries are late.\nBoats from Oban, Ulva, Lismore and Tobermory stopped.\n"

@@ -51,7 +51,9 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
     country; a remembered person's name is dropped. Any other takes the first rung of
     evidence that holds (:data:`_EVIDENCE`), each recorded in the ``rule`` column: it lies in
     a first-level division the article names, in a country it mentions, and no capital or
-    city of a million shares its name ("Valladolid" in an article about Yucatán); or it is
+    city of a million shares its name ("Valladolid" in an article about Yucatán), unless the
+    article names the namesake's country and not the capital's ("George Town" in an article
+    about Australia's Tasmania is not the Caymans' capital); or it is
     prominent (a national capital, a US state, a first-level division or a place of
     150,000 inhabitants or more, 200,000 in the US, where place names are often also
     surnames; and not also an ordinary English word); or it stands outside the US in a
@@ -136,7 +138,7 @@ _CONNECTORS = _words(
     "of the and de del la le les sous sur en du des al el upon on am an der di da do dos das y et i"
 )
 _MONTHS_DAYS = frozenset(name.lower() for name in (*MONTHS, *WEEKDAYS))
-_CAPS_ONLY = frozenset({"us", "uk", "un", "eu", "uae", "drc", "usa"})
+_CAPS_ONLY = frozenset({"us", "uk", "un", "eu", "uae", "drc", "usa", "png"})
 # capitalised words that head the name of a non-place thing built on a place name
 _NAME_HEADS = _words(
     """war wars statute statutes treaty accord accords agreement convention protocol declaration
@@ -266,7 +268,8 @@ _FEATURE_AFTER = re.compile(
     r"(?:Marine|Nature|Forest|Game) Reserve|Wildlife (?:Refuge|Sanctuary)|National Forest|"
     r"Valley|Island|Islands|Isles|Isle|Peninsula|Delta|Basin|Province|County|District|Region|"
     r"Highlands|State|River|Lake|Lakes|Falls|Waterfall|Plateau|Hills|Mountains|Range|Coast|"
-    r"Bay|Gulf|Lagoon|Strait|Canyon|Gorge|Glacier|Swamp|Archipelago|Estuary|Firth)\b"
+    r"Bay|Gulf|Lagoon|Strait|Canyon|Gorge|Glacier|Swamp|Archipelago|Estuary|Firth|Track|"
+    r"Trail)\b"
 )
 # "the Ebro delta", "the Kintyre peninsula": the same with the feature word in lowercase,
 # after "the" (which keeps "Kenya river" and "Texas coast" sentences of other shapes out)
@@ -294,7 +297,7 @@ _UNIT_WORDS = _words(
     """county counties district districts province prefecture governorate oblast region state
     municipality Valley Island Islands Isles Isle Peninsula Delta Basin Province County District
     Region Highlands State River Lake Lakes Falls Waterfall Plateau Hills Mountains Range Coast
-    Bay Gulf Lagoon Strait Canyon Gorge Glacier Swamp Archipelago Estuary Firth Park Reserve
+    Bay Gulf Lagoon Strait Canyon Gorge Glacier Swamp Archipelago Estuary Firth Track Trail Park Reserve
     Refuge Sanctuary Forest river valley delta peninsula hills mountains plateau lagoon
     archipelago estuary gorge canyon glacier swamp island islands coast lake Mount Mt Loch
     Lough Cape Sound"""
@@ -362,6 +365,7 @@ class _Doc:
     plain: frozenset[str] = frozenset()  # those that are never names (verbs, adverbs...)
     unit_sentences: set[int] = field(default_factory=set)  # sentences with a unit word
     main: str = ""  # the country of more than half the mentions counted before settlements
+    nations: set[str] = field(default_factory=set)  # countries named as such or by demonym
 
 
 _start = attrgetter("start")
@@ -1046,6 +1050,7 @@ def _widen_with_settlements(doc: _Doc) -> None:
     """Paired settlements and settlements that count outright (:func:`_strong`) add their
     country to the article's and their sentence's countries, before weaker names ask for
     evidence ("Bamako ... Timbuktu" in an article that never says "Mali")."""
+    doc.nations = set(doc.mentioned)
     for m in _settlements(doc):
         if m.linked:
             iso = m.linked
@@ -1102,9 +1107,7 @@ def _in_mentioned_division(m: _Match, doc: _Doc) -> list[Candidate]:
     not in a run of capitalised words."""
     if not doc.divisions or _beside_capitalised(m, doc.text):
         return []
-    if any(c.capital or c.population >= ALT_NAME_TRUSTED_POPULATION for c in m.cands):
-        return []  # "Riyadh" is the capital, whatever small namesake a division has
-    return [
+    near = [
         c
         for c in m.cands
         if c.kind == "city"
@@ -1113,6 +1116,12 @@ def _in_mentioned_division(m: _Match, doc: _Doc) -> list[Candidate]:
         and not c.common
         and not c.postal
     ]
+    strong = {c.iso3 for c in m.cands if c.capital or c.population >= ALT_NAME_TRUSTED_POPULATION}
+    if strong and (strong & doc.nations or not any(c.iso3 in doc.nations for c in near)):
+        # "Riyadh" is the capital, whatever small namesake a division has; but "George
+        # Town" in an article that names Australia, not the Cayman Islands, is in Tasmania
+        return []
+    return near
 
 
 def _prominent(m: _Match, _doc: _Doc) -> list[Candidate]:
@@ -1398,6 +1407,10 @@ def _feature_country(
 # a capitalised name of up to three words, and what separates the items of a list
 _LIST_ITEM = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")
 _LIST_SEP = re.compile(r",? (?:and|or|&) |, ")
+_LIST_HEAD = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}"
+    r"(?=(?:,? (?:and|or|&) |, )[A-ZÀ-ÖØ-Þ])"
+)
 _LIST_MIN = 3  # items in a list
 _LIST_KNOWN = 2  # of them places of one country
 
@@ -1440,8 +1453,15 @@ def _add_listed_places(doc: _Doc) -> None:
     added: list[_Match] = []
     for idx, pos, after_noun in where:
         end = doc.spans[idx][1]
-        while pos < end:
-            items = _list_at(doc.text, pos, end)
+        # where a list can start: right after the noun, else at each name followed by a
+        # separator and another name (one search, not one per capitalised word)
+        heads = (
+            [pos] if after_noun else (h.start() for h in _LIST_HEAD.finditer(doc.text, pos, end))
+        )
+        for head in heads:
+            if head < pos:
+                continue  # inside the list just read
+            items = _list_at(doc.text, head, end)
             if not items:
                 break
             pos = items[-1][1]
@@ -1473,8 +1493,6 @@ def _add_listed_places(doc: _Doc) -> None:
                 found.drop, found.kind, found.iso3 = "", "city", iso
                 found.admin1, found.rule = "", "listed_with_places"
                 done.add((s, e))
-            if after_noun:
-                break  # only the list right after the noun
     doc.matches.extend(added)
     doc.matches.sort(key=_start)
 
