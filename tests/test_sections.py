@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsframe import SECTIONS, read_article, sentiment_by_section, top_sentences
 from newsframe.sections import classify_lines, find_dateline
@@ -322,3 +324,54 @@ def test_a_paragraph_that_only_mentions_reporting_keeps_its_sentences():
         "The agency has been criticised. Reporting by Victoria Hale in Geneva showed the risk.\n"
     )
     assert set(read_article(text).sentences.section) == {"body"}
+
+
+def _is_related_reference(s: str) -> bool:
+    """The related-link test as first written (every check in reading order), kept to show
+    that the faster order of :func:`newsframe.sections._is_related` decides the same."""
+    from newsframe.sections import _QUOTES, _TAIL_CHROME, _TWO_SENTENCES, _ends_sentence
+
+    s = _TAIL_CHROME.sub("", s).strip()
+    words = s.split()
+    if not words or _TWO_SENTENCES.search(s):
+        return False
+    if not 2 <= len(words) <= 14 or len(s) > 100 or any(q in s for q in _QUOTES):
+        return False
+    if not s[0].isupper() and not s[0].isdigit():
+        return False
+    if s.endswith("?"):
+        return s.count("?") == 1 and "." not in s[:-1].replace("U.S.", "").replace("U.N.", "")
+    return not _ends_sentence(s)
+
+
+_LINE_PARTS = st.sampled_from(
+    [
+        "Watch the video »",
+        "E-mail to a friend",
+        "read more »",
+        "U.S.",
+        "Mali",
+        "why",
+        "3",
+        "?",
+        ".",
+        '"',
+        "“",
+        "»",
+        " ",
+        "\t",
+        "ǅ",
+        "Éclair",
+        "rebels",
+        "Is it over?",
+        "It rained. Then",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_LINE_PARTS | st.text(max_size=6), max_size=20).map(" ".join))
+def test_related_line_test_decides_as_its_reference(line: str) -> None:
+    from newsframe.sections import _is_related
+
+    assert _is_related(line) == _is_related_reference(line)

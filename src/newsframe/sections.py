@@ -159,6 +159,7 @@ _CREDIT_RE = re.compile(
     rf"(?:\s*+[;,.]?\s*+{_CREDIT_PART})*+\s*+[)\]]?\s*+\.?\s*+$"
 )
 _QUOTES = '"“”«»'
+_QUOTE_SET = frozenset(_QUOTES)
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according|asked|added)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|has been|have been)\b")
 _CAPTION_DATE = re.compile(
@@ -256,15 +257,18 @@ _TWO_SENTENCES = re.compile(r"[.!?][\"'”’]*+\s+[\"“A-Z]")
 
 
 def _is_related(s: str) -> bool:
-    """A short headline-like line: no sentence-final punctuation, or a short question."""
+    """A short headline-like line: no sentence-final punctuation, or a short question.
+
+    The cheap tests come first: most lines of prose fail on their first letter or length."""
+    head = s.lstrip()[:1]
+    if not head.isupper() and not head.isdigit():
+        return False  # chrome is cut from the end only: the first letter stays
     s = _TAIL_CHROME.sub("", s).strip()
+    if not s or len(s) > 100 or not _QUOTE_SET.isdisjoint(s):
+        return False
     words = s.split()
-    if not words or _TWO_SENTENCES.search(s):
+    if not 2 <= len(words) <= 14 or _TWO_SENTENCES.search(s):
         return False  # more than one sentence: prose, not a headline
-    if not 2 <= len(words) <= 14 or len(s) > 100 or any(q in s for q in _QUOTES):
-        return False
-    if not s[0].isupper() and not s[0].isdigit():
-        return False
     if s.endswith("?"):
         return s.count("?") == 1 and "." not in s[:-1].replace("U.S.", "").replace("U.N.", "")
     return not _ends_sentence(s)
@@ -284,7 +288,7 @@ def _is_inline_caption(s: str) -> bool:
         return False
     if not _ends_sentence(s) and len(s.split()) <= 20:
         return True
-    if any(q in s for q in _QUOTES) or not _CAPTION_DATE.search(s):
+    if not _QUOTE_SET.isdisjoint(s) or not _CAPTION_DATE.search(s):
         return False
     if _REPORTING.search(s) or _PAST.search(s) or _PRONOUN_START.match(s):
         return False
@@ -304,7 +308,7 @@ def classify_lines(lines: list[str]) -> tuple[list[str], Dateline | None]:
     for i, line in enumerate(lines):
         if not line.strip():
             labels[i] = "blank"
-        elif _MARKUP_RE.match(line):
+        elif "@" in line and _MARKUP_RE.match(line):
             labels[i] = "markup"
             after_markup = True
             first_markup = i if first_markup is None else first_markup
