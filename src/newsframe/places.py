@@ -100,7 +100,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
@@ -274,13 +274,13 @@ _FEATURE_AFTER = re.compile(
 # "the Ebro delta", "the Kintyre peninsula": the same with the feature word in lowercase,
 # after "the" (which keeps "Kenya river" and "Texas coast" sentences of other shapes out)
 _FEATURE_AFTER_LOWER = re.compile(
-    rf"\bthe (?P<name>{_NAME}) (?P<feature>river|valley|delta|peninsula|hills|mountains|"
+    rf"the (?P<name>{_NAME}) (?P<feature>river|valley|delta|peninsula|hills|mountains|"
     r"plateau|lagoon|archipelago|estuary|gorge|canyon|glacier|swamp|island|islands|coast|lake)\b"
 )
 # "Lake Ziway", "Mount Yasur", "the Isle of Skye", "the Sound of Islay", "River Spey": the
 # feature word first
 _FEATURE_BEFORE_NAME = re.compile(
-    rf"\b(?P<feature>Lake|Mount|Mt\.|Loch|Lough|Cape|River|Isle of|Island of|Sound of) "
+    rf"(?P<feature>Lake|Mount|Mt\.|Loch|Lough|Cape|River|Isle of|Island of|Sound of) "
     rf"(?P<name>{_NAME})\b"
 )
 # features whose base name alone names the same place later in the article ("the Kintyre
@@ -297,8 +297,8 @@ _UNIT_WORDS = _words(
     """county counties district districts province prefecture governorate oblast region state
     municipality Valley Island Islands Isles Isle Peninsula Delta Basin Province County District
     Region Highlands State River Lake Lakes Falls Waterfall Plateau Hills Mountains Range Coast
-    Bay Gulf Lagoon Strait Canyon Gorge Glacier Swamp Archipelago Estuary Firth Track Trail Park Reserve
-    Refuge Sanctuary Forest river valley delta peninsula hills mountains plateau lagoon
+    Bay Gulf Lagoon Strait Canyon Gorge Glacier Swamp Archipelago Estuary Firth Track Trail Park
+    Reserve Refuge Sanctuary Forest river valley delta peninsula hills mountains plateau lagoon
     archipelago estuary gorge canyon glacier swamp island islands coast lake Mount Mt Loch
     Lough Cape Sound"""
 )
@@ -1407,10 +1407,6 @@ def _feature_country(
 # a capitalised name of up to three words, and what separates the items of a list
 _LIST_ITEM = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")
 _LIST_SEP = re.compile(r",? (?:and|or|&) |, ")
-_LIST_HEAD = re.compile(
-    r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}"
-    r"(?=(?:,? (?:and|or|&) |, )[A-ZÀ-ÖØ-Þ])"
-)
 _LIST_MIN = 3  # items in a list
 _LIST_KNOWN = 2  # of them places of one country
 
@@ -1431,70 +1427,95 @@ def _add_listed_places(doc: _Doc) -> None:
     thing ("Shell Oil"), a month or a short acronym.
     """
     counted = {(m.start, m.end): m for m in doc.matches if not m.drop and m.iso3}
-    touched = _Spans(sorted((m.start, m.end) for m in doc.matches))
-    weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
-    by_sentence: dict[int, set[str]] = {}
-    for m in counted.values():
-        by_sentence.setdefault(m.sent, set()).add(m.iso3)
-    article_iso = _majority_country(list(counted.values())) if counted else None
-    starts = [a for a, _ in doc.spans]
-    # (sentence, where to look for a list, whether it follows a plural place noun)
-    where = [
-        (idx, doc.spans[idx][0], False)
+    # where lists start, in reading order: after a plural place noun, and at each name
+    # followed by a separator and another name in a sentence with two counted places (two
+    # searches of the whole text, not one per sentence or per capitalised word)
+    listing = {
+        idx
         for idx, n in Counter(m.sent for m in counted.values()).items()
         if idx >= 0 and n >= _LIST_KNOWN
-    ]
-    for hit in _PLACES_OF.finditer(doc.text):
-        idx = bisect.bisect_right(starts, hit.start()) - 1
-        if idx >= 0 and hit.end() < doc.spans[idx][1]:
-            where.append((idx, hit.end(), True))
+    }
+    starts = [a for a, _ in doc.spans]
+    heads: list[tuple[int, bool, int]] = []  # (offset, not after a noun, sentence)
+    for hit in _OF_CAPITAL.finditer(doc.text):
+        at = hit.end()
+        idx = bisect.bisect_right(starts, at) - 1
+        if (
+            idx >= 0
+            and at < doc.spans[idx][1]
+            and _PLACE_NOUNS.search(doc.text, max(0, hit.start() - 16), hit.start())
+        ):
+            heads.append((at, False, idx))
+    for rx in (_COMMA_CAPITAL, _CONJUNCTION_CAPITAL) if listing else ():
+        for hit in rx.finditer(doc.text):
+            idx = bisect.bisect_right(starts, hit.start()) - 1
+            if idx in listing:
+                at = _item_start(doc.text, hit.start(), doc.spans[idx][0])
+                if at is not None:
+                    heads.append((at, True, idx))
+    heads.sort()
     by_end = {m.end: span for span, m in counted.items()}
     done: set[tuple[int, int]] = set()
     added: list[_Match] = []
-    for idx, pos, after_noun in where:
-        end = doc.spans[idx][1]
-        # where a list can start: right after the noun, else at each name followed by a
-        # separator and another name (one search, not one per capitalised word)
-        heads = (
-            [pos] if after_noun else (h.start() for h in _LIST_HEAD.finditer(doc.text, pos, end))
-        )
-        for head in heads:
-            if head < pos:
-                continue  # inside the list just read
-            items = _list_at(doc.text, head, end)
-            if not items:
-                break
-            pos = items[-1][1]
-            # "Serving Oban, Lorn": an item ending in a counted place is that place
-            items = [
-                by_end[e] if (s, e) not in counted and by_end.get(e, (s, e))[0] > s else (s, e)
-                for s, e in items
-            ]
-            countries = {counted[span].iso3 for span in items if span in counted}
-            unknown = [
-                (s, e)
-                for s, e in items
-                if (s, e) not in counted
-                and (s, e) not in done
-                and ((s, e) in weak or not touched.overlaps(s, e))
-                and _may_be_listed_place(doc, doc.text[s:e])
-            ]
-            if after_noun:
-                iso = _list_country(countries, by_sentence.get(idx, set()), article_iso)
-            else:
-                n_known = sum(span in counted for span in items)
-                ok = len(items) >= _LIST_MIN and n_known >= _LIST_KNOWN and len(countries) == 1
-                iso = countries.pop() if ok and len(unknown) <= 2 * n_known else None
-            for s, e in unknown if iso else ():
-                found = weak.pop((s, e), None)
-                if found is None:
-                    found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
-                    added.append(found)
-                found.drop, found.kind, found.iso3 = "", "city", iso
-                found.admin1, found.rule = "", "listed_with_places"
-                done.add((s, e))
+    look: _ListContext | None = None  # built when a list first holds an unknown name
+    pos = 0  # the end of the last list read
+    for head, general, idx in heads:
+        if head < pos:
+            continue  # inside the list just read
+        after_noun = not general
+        items = _list_at(doc.text, head, doc.spans[idx][1])
+        if not items:
+            continue
+        pos = items[-1][1]
+        # "Serving Oban, Lorn": an item ending in a counted place is that place
+        items = [
+            by_end[e] if (s, e) not in counted and by_end.get(e, (s, e))[0] > s else (s, e)
+            for s, e in items
+        ]
+        countries = {counted[span].iso3 for span in items if span in counted}
+        n_known = sum(span in counted for span in items)
+        if not after_noun and not (
+            len(items) >= _LIST_MIN and n_known >= _LIST_KNOWN and len(countries) == 1
+        ):
+            continue
+        names = [
+            (s, e)
+            for s, e in items
+            if (s, e) not in counted
+            and (s, e) not in done
+            and _may_be_listed_place(doc, doc.text[s:e])
+        ]
+        if not names:
+            continue
+        look = look or _ListContext(doc, counted)
+        unknown = [sp for sp in names if sp in look.weak or not look.touched.overlaps(*sp)]
+        if after_noun:
+            here = look.by_sentence.get(idx, set())
+            iso = _list_country(countries, here, look.article_iso)
+        else:
+            iso = countries.pop() if len(unknown) <= 2 * n_known else None
+        for s, e in unknown if iso else ():
+            found = look.weak.pop((s, e), None)
+            if found is None:
+                found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
+                added.append(found)
+            found.drop, found.kind, found.iso3 = "", "city", iso
+            found.admin1, found.rule = "", "listed_with_places"
+            done.add((s, e))
     doc.matches.extend(added)
     doc.matches.sort(key=_start)
+
+
+class _ListContext:
+    """What :func:`_add_listed_places` needs only once a list holds an unknown name."""
+
+    def __init__(self, doc: _Doc, counted: dict[tuple[int, int], _Match]) -> None:
+        self.touched = _Spans(sorted((m.start, m.end) for m in doc.matches))
+        self.weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
+        self.by_sentence: dict[int, set[str]] = {}
+        for m in counted.values():
+            self.by_sentence.setdefault(m.sent, set()).add(m.iso3)
+        self.article_iso = _majority_country(list(counted.values())) if counted else None
 
 
 def _list_country(countries: set[str], here: set[str], article_iso: str | None) -> str | None:
@@ -1507,11 +1528,38 @@ def _list_country(countries: set[str], here: set[str], article_iso: str | None) 
     return article_iso
 
 
-# "the villages of", "the islands of": a list of places follows
-_PLACES_OF = re.compile(
-    r"\b(?:villages?|towns?|hamlets?|communities|islands?|isles?|ports?|districts|"
-    r"municipalities|provinces|settlements) of (?=[A-ZÀ-ÖØ-Þ])"
+# "the villages of", "the islands of": a list of places follows. Found from " of " and a
+# capital (a literal the regex engine skips to quickly), then the noun before it.
+_OF_CAPITAL = re.compile(r" of (?=[A-ZÀ-ÖØ-Þ])")
+_PLACE_NOUNS = re.compile(
+    r"(?<![\w'’-])(?:villages?|towns?|hamlets?|communities|islands?|isles?|ports?|districts|"
+    r"municipalities|provinces|settlements)$"
 )
+# the separators of a list, before a capital: where the item before them may open a list
+_COMMA_CAPITAL = re.compile(r", (?=[A-ZÀ-ÖØ-Þ])")
+_CONJUNCTION_CAPITAL = re.compile(r" (?:and|or|&) (?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _capital(ch: str) -> bool:
+    """Is ``ch`` in ``[A-ZÀ-ÖØ-Þ]``, the capitals a list item opens with?"""
+    return "A" <= ch <= "Z" or ("À" <= ch <= "Þ" and ch != "×")
+
+
+def _item_start(text: str, end: int, lo: int) -> int | None:
+    """Where the list item that ends at ``end`` starts (up to three capitalised words, joined
+    by single spaces, not before ``lo``), or None when no capitalised word ends there."""
+    start, j = None, end
+    for _ in range(3):
+        k = j
+        while k > lo and (text[k - 1].isalnum() or text[k - 1] in "'’-_"):
+            k -= 1
+        if k == j or not _capital(text[k]):
+            break
+        start = k
+        if k - 1 <= lo or text[k - 1] != " ":
+            break
+        j = k - 1
+    return start
 
 
 def _next_capital(text: str, pos: int, end: int) -> int:
@@ -1613,11 +1661,18 @@ def _majority_country(kept: list[_Match]) -> str | None:
 def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
     """Spans of the names written with a unit ("Ludian" in "Ludian county") or of features
     named after a place ("Ahr Valley" or "Lake Ziway", with the base name "Ahr" or "Ziway") in
-    the sentence ``text[start:end]``, with the feature word; both are "" for a unit."""
+    the sentence ``text[start:end]``, with the feature word; both are "" for a unit.
+
+    A pattern runs only when the sentence holds a word every one of its matches holds (a
+    substring test: a name-first pattern tries every capital of the sentence)."""
     seg = text[start:end]
-    for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER, _FEATURE_AFTER_LOWER):
+    for rx, needles in _UNIT_PATTERNS:
+        if not needles.search(seg):
+            continue
         feature = rx is _FEATURE_AFTER or rx is _FEATURE_AFTER_LOWER
         for m in rx.finditer(seg):
+            if rx is _FEATURE_AFTER_LOWER and _word_char_before(seg, m.start()):
+                continue  # "bathe": "the" must be a word
             s = start + m.start("name")
             first = m.group("name").split()[0].split("-")[0]
             if (s != start or feature) and first.lower() not in _NOT_A_NAME:
@@ -1625,10 +1680,53 @@ def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
                     yield s, start + m.end(), m.group("name"), m.group("feature")
                 else:
                     yield s, start + m.end("name"), "", ""
-    for m in _FEATURE_BEFORE_NAME.finditer(seg):
-        first = m.group("name").split()[0].split("-")[0]
-        if first.lower() not in _NOT_A_NAME:
-            yield start + m.start(), start + m.end(), m.group("name"), m.group("feature")
+    if _BEFORE_NAME_NEEDLES.search(seg):
+        for m in _FEATURE_BEFORE_NAME.finditer(seg):
+            if _word_char_before(seg, m.start()):
+                continue  # "Blake", "ORiver": the feature word must be a word
+            first = m.group("name").split()[0].split("-")[0]
+            if first.lower() not in _NOT_A_NAME:
+                yield start + m.start(), start + m.end(), m.group("name"), m.group("feature")
+
+
+def _word_char_before(seg: str, at: int) -> bool:
+    """Is the character before ``at`` a word character (so ``at`` is inside a word)?"""
+    return at > 0 and (seg[at - 1].isalnum() or seg[at - 1] == "_")
+
+
+def _literals(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that finds any of ``words`` (literals: no word boundary, so the regex
+    engine skips ahead to their first letters)."""
+    return re.compile("|".join(map(re.escape, sorted(words))))
+
+
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_UNIT_AFTER, _literals(_words(_UNIT[3:-1].replace("|", " ")))),
+    (_UNIT_BEFORE, _literals(["of"])),
+    (
+        _FEATURE_AFTER,
+        _literals(
+            _words(
+                """Park Reserve Refuge Sanctuary Forest Valley Island Isle Peninsula Delta
+                    Basin Province County District Region Highlands State River Lake Falls
+                    Waterfall Plateau Hills Mountains Range Coast Bay Gulf Lagoon Strait Canyon
+                    Gorge Glacier Swamp Archipelago Estuary Firth Track Trail"""
+            )
+        ),
+    ),
+    (
+        _FEATURE_AFTER_LOWER,
+        _literals(
+            _words(
+                """river valley delta peninsula hills mountains plateau lagoon archipelago
+                    estuary gorge canyon glacier swamp island coast lake"""
+            )
+        ),
+    ),
+)
+_BEFORE_NAME_NEEDLES = _literals(
+    ["Lake ", "Mount ", "Mt. ", "Loch ", "Lough ", "Cape ", "River ", " of "]
+)
 
 
 _PASSES: tuple[Callable[[_Doc], None], ...] = (
