@@ -1450,9 +1450,9 @@ def _add_listed_places(doc: _Doc) -> None:
         for hit in rx.finditer(doc.text):
             idx = bisect.bisect_right(starts, hit.start()) - 1
             if idx in listing:
-                at = _item_start(doc.text, hit.start(), doc.spans[idx][0])
-                if at is not None:
-                    heads.append((at, True, idx))
+                item = _item_start(doc.text, hit.start(), doc.spans[idx][0])
+                if item is not None:
+                    heads.append((item, True, idx))
     heads.sort()
     by_end = {m.end: span for span, m in counted.items()}
     done: set[tuple[int, int]] = set()
@@ -1494,7 +1494,9 @@ def _add_listed_places(doc: _Doc) -> None:
             iso = _list_country(countries, here, look.article_iso)
         else:
             iso = countries.pop() if len(unknown) <= 2 * n_known else None
-        for s, e in unknown if iso else ():
+        if iso is None:
+            continue
+        for s, e in unknown:
             found = look.weak.pop((s, e), None)
             if found is None:
                 found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
