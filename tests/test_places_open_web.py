@@ -199,6 +199,27 @@ def test_a_small_capital_abroad_yields_to_a_namesake_in_a_division_the_article_n
     assert ("George Town", "CYM") in found(cayman)
 
 
+def test_a_name_in_apposition_to_a_place_noun_is_a_place() -> None:
+    text = (
+        "Nigeria's delta is polluted.\nFarmers in Okoroba, a fishing community, lost nets.\n"
+        "Pemzang Lepcha, a member of a community group, spoke.\n"
+        "The Kreuzchor, the city's choir, sang.\n"
+    )
+    rows = places(text)
+    assert rows.surface.tolist() == ["Nigeria", "Okoroba"]
+    assert rows.iso3.tolist() == ["NGA", "NGA"]
+
+
+def test_an_island_named_in_apposition_or_after_the_island_of_is_remembered() -> None:
+    text = (
+        "Italy's islands are busy.\nFerries reach Ginostra, the smallest island, at dawn.\n"
+        "Boats to the island of Basiluzzo left.\nGinostra and Basiluzzo wait.\n"
+    )
+    rows = places(text)
+    assert rows.surface.tolist() == ["Italy", "Ginostra", "Basiluzzo", "Ginostra", "Basiluzzo"]
+    assert set(rows.iso3) == {"ITA"}
+
+
 # -- places listed with places ------------------------------------------------------------------
 def test_unknown_names_listed_with_places_of_one_country_take_that_country() -> None:
     text = "Scotland's ferries are late.\nBoats from Oban, Ulva, Lismore and Tobermory stopped.\n"

@@ -77,13 +77,15 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
     sentence when they agree, else, when its sentence names none, the country that has most
     of the article's mentions if it has more than half of them; otherwise it is left out.
     So is a natural feature written with its kind ("the Ahr Valley", "Tana River", "the Ebro
-    delta", "Lake Ziway", "the Isle of Eigg", "Periyar National Park"), taking the country of
+    delta", "Lake Ziway", "the Isle of Eigg", "the island of Basiluzzo", "Periyar National
+    Park"), and so is a name in apposition to a place noun ("Okoroba, a fishing community",
+    "Ginostra, the smallest island"; not "a member of a community"), taking the country of
     a place written right after it ("Lake Bunyonyi in Uganda") first, and its base name's
     country when that lies in one country the article names. Not when a capitalised word
     follows ("Volta Lake Transport Company"), when a person's verb does ("Beverly Lake, who"),
     nor when the base is a nation, a continent or a sea. A large place abroad that nothing
     else in the article supports yields to a feature named after the same word ("Tana",
-    Antananarivo, beside "the Tana Delta" of Kenya). The base name of an island, valley,
+    Antananarivo, beside "the Tana Delta" of Kenya). The name of an island, valley,
     peninsula, delta, plateau or highlands then names the same place alone for the rest of
     the article ("Kintyre" after "the Kintyre peninsula"; rule ``feature_base``), but not
     next to another capitalised word; rivers, lakes, mountains and bays are not remembered
@@ -280,8 +282,16 @@ _FEATURE_AFTER_LOWER = re.compile(
 # "Lake Ziway", "Mount Yasur", "the Isle of Skye", "the Sound of Islay", "River Spey": the
 # feature word first
 _FEATURE_BEFORE_NAME = re.compile(
-    rf"(?P<feature>Lake|Mount|Mt\.|Loch|Lough|Cape|River|Isle of|Island of|Sound of) "
-    rf"(?P<name>{_NAME})\b"
+    rf"(?P<feature>Lake|Mount|Mt\.|Loch|Lough|Cape|River|Isle of|Island of|Sound of|"
+    rf"island of|isle of) (?P<name>{_NAME})\b"
+)
+# "Panarea, the smallest inhabited island", "Ikarama, a farming community": a name in
+# apposition to a place noun (two words at most between; "Pemzang Lepcha, a member of a
+# community" is not one, nor "the city's choir")
+_APPOSITION = re.compile(
+    rf"(?P<name>{_NAME}), (?:a|an|the) (?:(?!of\b)[a-z-]+ ){{0,2}}"
+    r"(?P<feature>island|village|town|city|port|community|settlement|hamlet|suburb|"
+    r"neighbourhood|neighborhood|municipality)\b(?!['’])"
 )
 # features whose base name alone names the same place later in the article ("the Kintyre
 # peninsula ... Kintyre", "the Isle of Islay ... Islay"); not lakes, mountains, bays or parks,
@@ -290,7 +300,7 @@ _FEATURE_BEFORE_NAME = re.compile(
 _NAMING_FEATURES = _words(
     """Valley Island Islands Isles Isle Peninsula Delta Plateau Highlands Archipelago
     valley island islands peninsula delta plateau archipelago"""
-) | {"Isle of", "Island of", "Sound of"}
+) | {"Isle of", "Island of", "Sound of", "island of", "isle of"}
 # the words that make a sentence worth searching for unit names ("town" and "village"
 # alone do not make one)
 _UNIT_WORDS = _words(
@@ -364,6 +374,7 @@ class _Doc:
     common: frozenset[str] = frozenset()  # ordinary lowercase English words
     plain: frozenset[str] = frozenset()  # those that are never names (verbs, adverbs...)
     unit_sentences: set[int] = field(default_factory=set)  # sentences with a unit word
+    noun_sentences: set[int] = field(default_factory=set)  # others with a place noun
     main: str = ""  # the country of more than half the mentions counted before settlements
     nations: set[str] = field(default_factory=set)  # countries named as such or by demonym
 
@@ -1277,10 +1288,11 @@ def _add_unit_places(doc: _Doc) -> None:
     kept_at = {k.start: k for k in kept}
     bases: dict[str, str] = {}  # base names of features that name a place alone ("Kintyre")
     added: list[_Match] = []
-    for idx in sorted(doc.unit_sentences):
+    for idx in sorted(doc.unit_sentences | doc.noun_sentences):
         start, end = doc.spans[idx]
         new_here: list[tuple[int, int]] = []  # units taken in this sentence, sorted, disjoint
-        for s, e, base, feature in _unit_names(doc.text, start, end):
+        full = idx in doc.unit_sentences
+        for s, e, base, feature in _unit_names(doc.text, start, end, full=full):
             if (held if base else taken).overlaps(s, e) or _overlaps_disjoint(new_here, s, e):
                 continue
             here = by_sentence.get(idx, set())
@@ -1660,7 +1672,9 @@ def _majority_country(kept: list[_Match]) -> str | None:
     return iso if n * 2 > len(kept) else None
 
 
-def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
+def _unit_names(
+    text: str, start: int, end: int, *, full: bool = True
+) -> Iterator[tuple[int, int, str, str]]:
     """Spans of the names written with a unit ("Ludian" in "Ludian county") or of features
     named after a place ("Ahr Valley" or "Lake Ziway", with the base name "Ahr" or "Ziway") in
     the sentence ``text[start:end]``, with the feature word; both are "" for a unit.
@@ -1668,7 +1682,7 @@ def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
     A pattern runs only when the sentence holds a word every one of its matches holds (a
     substring test: a name-first pattern tries every capital of the sentence)."""
     seg = text[start:end]
-    for rx, needles in _UNIT_PATTERNS:
+    for rx, needles in _UNIT_PATTERNS if full else ():
         if not needles.search(seg):
             continue
         feature = rx is _FEATURE_AFTER or rx is _FEATURE_AFTER_LOWER
@@ -1682,13 +1696,26 @@ def _unit_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
                     yield s, start + m.end(), m.group("name"), m.group("feature")
                 else:
                     yield s, start + m.end("name"), "", ""
-    if _BEFORE_NAME_NEEDLES.search(seg):
+    if full and _BEFORE_NAME_NEEDLES.search(seg):
         for m in _FEATURE_BEFORE_NAME.finditer(seg):
             if _word_char_before(seg, m.start()):
                 continue  # "Blake", "ORiver": the feature word must be a word
             first = m.group("name").split()[0].split("-")[0]
             if first.lower() not in _NOT_A_NAME:
-                yield start + m.start(), start + m.end(), m.group("name"), m.group("feature")
+                # "the island of Jura": the name is the mention; "Lake Ziway": the whole
+                at = m.start("name") if m.group("feature").islower() else m.start()
+                yield start + at, start + m.end(), m.group("name"), m.group("feature")
+    if _APPOSITION_NEEDLES.search(seg):
+        for m in _APPOSITION.finditer(seg):
+            first = m.group("name").split()[0].split("-")[0]
+            if not _word_char_before(seg, m.start()) and first.lower() not in _NOT_A_NAME:
+                # the name alone is the mention; an island's name is remembered as one
+                yield (
+                    start + m.start(),
+                    start + m.end("name"),
+                    m.group("name"),
+                    "island" if m.group("feature") == "island" else "apposition",
+                )
 
 
 def _word_char_before(seg: str, at: int) -> bool:
@@ -1728,6 +1755,11 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _BEFORE_NAME_NEEDLES = _literals(
     ["Lake ", "Mount ", "Mt. ", "Loch ", "Lough ", "Cape ", "River ", " of "]
+)
+_APPOSITION_NEEDLES = _literals([", a ", ", an ", ", the "])
+_APPOSITION_WORDS = _words(
+    """island village town city port community settlement hamlet suburb neighbourhood
+    neighborhood municipality"""
 )
 
 
@@ -1817,6 +1849,7 @@ def _resolve(
     matches: list[_Match] = []
     headlines: set[int] = set()
     units: set[int] = set()  # sentences holding a unit or feature word
+    nouns: set[int] = set()  # others holding a place noun ("Ikarama, a farming community")
     for sent, s, e in segments:
         segment = text[s:e]
         if segment.isascii() and segment.lower() == segment:
@@ -1830,6 +1863,8 @@ def _resolve(
                 headlines.add(sent)
         if sent >= 0 and not _UNIT_WORDS.isdisjoint(toks.words):
             units.add(sent)
+        elif sent >= 0 and not _APPOSITION_WORDS.isdisjoint(toks.words):
+            nouns.add(sent)
     matches.sort(key=_start)
     doc = _Doc(
         text,
@@ -1840,6 +1875,7 @@ def _resolve(
         outlet=outlet,
         country_names=gaz.countries,
         unit_sentences=units,
+        noun_sentences=nouns,
     )
     doc.common = gaz.common_words()
     doc.plain = gaz.plain_words()
