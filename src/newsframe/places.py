@@ -1269,6 +1269,8 @@ def _add_unit_places(doc: _Doc) -> None:
     # a large place abroad that nothing else in the article supports yields to a feature
     # named after the same word ("Tana", Antananarivo, in "the Tana Delta" of Kenya), and
     # says nothing about the country of its sentence
+    if not doc.unit_sentences and not doc.noun_sentences:
+        return  # no unit, feature or place noun anywhere: nothing to add
     lone = _lone_prominent(doc)
     kept = [m for m in doc.matches if not m.drop and m.iso3 and (m.start, m.end) not in lone]
     weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
