@@ -185,6 +185,16 @@ def test_a_large_place_abroad_yields_to_a_feature_named_after_the_same_word() ->
     ]
 
 
+def test_a_river_named_after_a_country_or_a_town_is_no_mention_of_it() -> None:
+    """ "the Niger River" is shared by several countries: neither Niger nor a place; "the Tana
+    River" is one feature of Kenya, not Antananarivo ("Tana") plus a river."""
+    assert found("Boats on the Niger River sank.\n") == []
+    assert found("Kenya floods.\nFishers on the Tana River lost boats.\n") == [
+        ("Kenya", "KEN"),
+        ("Tana River", "KEN"),
+    ]
+
+
 def test_a_track_named_after_a_place_and_png_in_capitals() -> None:
     text = "Students from PNG walked the Overland Track in Tasmania.\nThe Png file failed.\n"
     assert found(text) == [("PNG", "PNG"), ("Overland Track", "AUS"), ("Tasmania", "AUS")]

@@ -27,7 +27,8 @@ applied in this order: the lookup, then the passes of :data:`_PASSES`, each name
    Match", "Washington Post", "Vietnam War", "Rome Statute", "San Francisco State
    University") is not counted, nor is a place after "of/for/in..." inside such a name
    ("University of Denver"; but "the Institute in Rosny-sous-Bois" is a location), nor a
-   place naming a water body ("the Adyar river").
+   place naming a water body ("the Adyar river", "the Niger River"; the river itself may
+   count as a feature, rule 12).
 6. **People** (``_drop_people``). A settlement, or a country that is also a given name
    (Georgia, Jordan, Chad, Israel, India, Kenya), is part of a person's name when a title
    comes before it ("Mr. Paris") or it is written next to another capitalised word that is
@@ -242,7 +243,9 @@ _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,}\b")
 _LANGUAGE_NOUN_AFTER = re.compile(r"[\s-]?(?:language|speaking|speakers?)\b")
 # "the Adyar river", "Lake Chad" is matched as a whole elsewhere: a place named for a water
 # body is not a place mention
-_WATER_AFTER = re.compile(r" (?:river|lake|canal|creek|dam|reservoir|strait)s?\b")
+_WATER_AFTER = re.compile(
+    r" (?:river|lake|canal|creek|dam|reservoir|strait|River|Lake|Creek|Strait)s?\b"
+)
 _COMMA_GAP = re.compile(r",\s*")
 _LIST_GAP = re.compile(r"(?:,| and| or|, and)\s*")
 _STATE_OF = re.compile(r"\b(?:state|commonwealth) of\s*$", re.I)
