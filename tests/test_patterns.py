@@ -15,6 +15,8 @@ import sys
 import time
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.adversarial import TooSlow, alphabet, deadline, strings
 
@@ -229,3 +231,58 @@ def test_a_folded_pattern_never_matches_in_text_that_holds_none_of_its_needles(
 
     check()
     assert folded.needles is None or skipped > 20  # type: ignore[attr-defined]
+
+
+_PLACE_WORDS = [
+    "Lake",
+    "Ziway",
+    "Mt.",
+    "Tana",
+    "River",
+    "the",
+    "island",
+    "of",
+    "Ebro",
+    "delta",
+    "National",
+    "Park",
+    "Ludian",
+    "county",
+    "town",
+    ",",
+    "a",
+    "fishing",
+    "community",
+    "Sound",
+    "Isle",
+    "É",
+    "Ñandú",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_WORDS) | st.text(max_size=4), max_size=12))
+@example(["Okoroba", ",", "a", "fishing", "community"])
+@example(["the", "Ebro", "delta"])
+@example(["the", "island", "of", "Eigg"])
+@example(["Mt.", "Kenya"])
+@example(["Ludian", "county"])
+@example(["town", "of", "Ludian"])
+@example(["Periyar", "National", "Park"])
+def test_place_patterns_run_only_where_their_needles_say_they_can_match(
+    words: list[str],
+) -> None:
+    """The unit, feature and apposition patterns of places are searched only in sentences
+    where their needles (:func:`newsframe.text.required_literals`) find something; a sentence
+    they rule out must hold no match."""
+    from newsframe import places
+
+    text = " ".join(words).replace(" ,", ",")
+    pairs = [
+        *places._UNIT_PATTERNS,
+        (places._FEATURE_BEFORE_NAME, places._BEFORE_NAME_NEEDLES),
+        (places._APPOSITION, places._APPOSITION_NEEDLES),
+    ]
+    for rx, needles in pairs:
+        if needles.search(text) is None:
+            assert rx.search(text) is None, (rx.pattern, text)

@@ -103,7 +103,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
@@ -122,7 +122,7 @@ from .gazetteer import (
     normalize,
 )
 from .sections import split_lines
-from .text import MONTHS, WEEKDAYS
+from .text import MONTHS, WEEKDAYS, required_literals
 
 __all__ = ["extract_places"]
 
@@ -1269,11 +1269,11 @@ def _add_unit_places(doc: _Doc) -> None:
     words such as "northern" never count; a known name dropped for want of evidence gets it
     from the unit ("Somalia's Bay region").
     """
+    if not doc.unit_sentences and not doc.noun_sentences:
+        return  # no unit, feature or place noun anywhere: nothing to add
     # a large place abroad that nothing else in the article supports yields to a feature
     # named after the same word ("Tana", Antananarivo, in "the Tana Delta" of Kenya), and
     # says nothing about the country of its sentence
-    if not doc.unit_sentences and not doc.noun_sentences:
-        return  # no unit, feature or place noun anywhere: nothing to add
     lone = _lone_prominent(doc)
     kept = [m for m in doc.matches if not m.drop and m.iso3 and (m.start, m.end) not in lone]
     weak = {(m.start, m.end): m for m in doc.matches if m.drop == "no evidence"}
@@ -1302,6 +1302,7 @@ def _add_unit_places(doc: _Doc) -> None:
                 continue
             here = by_sentence.get(idx, set())
             iso = next(iter(here)) if len(here) == 1 else (article_iso if not here else None)
+            inside = [m for m in lone.values() if s <= m.start and m.end <= e]
             if base:
                 known = doc.lookup(normalize(base)) or []
                 if any(c.kind != "city" for c in known):
@@ -1319,7 +1320,6 @@ def _add_unit_places(doc: _Doc) -> None:
                     continue  # "agent Beverly Lake, who worked": a person
                 iso = _feature_country(doc, e, iso, kept_at)
                 isos = {c.iso3 for c in known}
-                inside = [m for m in lone.values() if s <= m.start and m.end <= e]
                 if len(isos) == 1 and isos <= doc.mentioned and not inside:
                     iso = isos.pop()  # "Napa Valley": the one country of its base name
             if iso is None:
@@ -1328,9 +1328,8 @@ def _add_unit_places(doc: _Doc) -> None:
             if found is None:
                 found = _Match(s, e, doc.text[s:e], doc.text[s:e].lower(), [], idx, 0, 0, [])
                 added.append(found)
-            for m in lone.values():
-                if s <= m.start and m.end <= e:
-                    m.drop = "inside a feature"  # "Tana" (Antananarivo) in "the Tana Delta"
+            for m in inside:
+                m.drop = "inside a feature"  # "Tana" (Antananarivo) in "the Tana Delta"
             found.drop, found.kind, found.iso3 = "", "city", iso
             found.admin1, found.rule = "", "unit"
             bisect.insort(new_here, (s, e))
@@ -1684,8 +1683,8 @@ def _unit_names(
     named after a place ("Ahr Valley" or "Lake Ziway", with the base name "Ahr" or "Ziway") in
     the sentence ``text[start:end]``, with the feature word; both are "" for a unit.
 
-    A pattern runs only when the sentence holds a word every one of its matches holds (a
-    substring test: a name-first pattern tries every capital of the sentence)."""
+    A pattern runs only when the sentence holds one of the literals every one of its matches
+    holds (:func:`_needles`; a name-first pattern tries every capital of the sentence)."""
     seg = text[start:end]
     for rx, needles in _UNIT_PATTERNS if full else ():
         if not needles.search(seg):
@@ -1728,40 +1727,21 @@ def _word_char_before(seg: str, at: int) -> bool:
     return at > 0 and (seg[at - 1].isalnum() or seg[at - 1] == "_")
 
 
-def _literals(words: Iterable[str]) -> re.Pattern[str]:
-    """One pattern that finds any of ``words`` (literals: no word boundary, so the regex
-    engine skips ahead to their first letters)."""
-    return re.compile("|".join(map(re.escape, sorted(words))))
+def _needles(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that finds any of the literals one of which every match of ``rx`` holds
+    (:func:`newsframe.text.required_literals`): where it finds none, ``rx`` cannot match.
+    Literals only, no word boundary, so the regex engine skips ahead to their first letters."""
+    literals = required_literals(rx.pattern)
+    if not literals:
+        raise ValueError(f"no literal every match holds: {rx.pattern!r}")
+    return re.compile("|".join(map(re.escape, sorted(literals))))
 
 
-_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (_UNIT_AFTER, _literals(_words(_UNIT[3:-1].replace("|", " ")))),
-    (_UNIT_BEFORE, _literals(["of"])),
-    (
-        _FEATURE_AFTER,
-        _literals(
-            _words(
-                """Park Reserve Refuge Sanctuary Forest Valley Island Isle Peninsula Delta
-                    Basin Province County District Region Highlands State River Lake Falls
-                    Waterfall Plateau Hills Mountains Range Coast Bay Gulf Lagoon Strait Canyon
-                    Gorge Glacier Swamp Archipelago Estuary Firth Track Trail"""
-            )
-        ),
-    ),
-    (
-        _FEATURE_AFTER_LOWER,
-        _literals(
-            _words(
-                """river valley delta peninsula hills mountains plateau lagoon archipelago
-                    estuary gorge canyon glacier swamp island coast lake"""
-            )
-        ),
-    ),
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (rx, _needles(rx)) for rx in (_UNIT_AFTER, _UNIT_BEFORE, _FEATURE_AFTER, _FEATURE_AFTER_LOWER)
 )
-_BEFORE_NAME_NEEDLES = _literals(
-    ["Lake ", "Mount ", "Mt. ", "Loch ", "Lough ", "Cape ", "River ", " of "]
-)
-_APPOSITION_NEEDLES = _literals([", a ", ", an ", ", the "])
+_BEFORE_NAME_NEEDLES = _needles(_FEATURE_BEFORE_NAME)
+_APPOSITION_NEEDLES = _needles(_APPOSITION)
 _APPOSITION_WORDS = _words(
     """island village town city port community settlement hamlet suburb neighbourhood
     neighborhood municipality"""

@@ -12,6 +12,7 @@ import string
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 
 def _calendar_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -131,12 +132,66 @@ def script_of(text: str) -> str:
     return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
+# -- literals every match of a pattern holds ----------------------------------------------
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """ASCII literal strings, none holding a blank, one of which every match of ``pattern``
+    contains: ``r"\b(?:usually|tends?[ \t]+to)\b"`` -> ``{"usually", "tend"}``. Of the
+    choices a pattern offers, the one whose shortest string is longest. ``None`` when the
+    pattern offers none (every match may be made of classes, or be empty).
+
+    A blank splits a literal: a window of words joined by single spaces can hold "set to"
+    where the text has "set\tto", but a literal free of blanks lies within one word. So does
+    any other character than ASCII: a case-insensitive pattern matches "μ" to "µ" and "σ" to
+    "ς", which :func:`newsframe.dates.patterns.fold` leaves apart; of ASCII letters it
+    knows every caseless match. The pattern is parsed without flags.
+
+    Both the date cues (:class:`newsframe.dates.patterns.Folded`) and the place patterns
+    (``newsframe.places``) screen text with these literals before searching it.
+    """
+    return _required(list(re._parser.parse(pattern)))  # type: ignore[attr-defined]
+
+
+def _rank(choice: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings."""
+    return min(map(len, choice)), -len(choice)
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run = ""
+
+    def take(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    for op, av in items:
+        kind = str(op)
+        if kind == "LITERAL" and chr(av).isascii() and not chr(av).isspace():
+            run += chr(av)
+            continue
+        take(frozenset({run}) if run else None)
+        run = ""
+        if kind == "SUBPATTERN":
+            take(_required(list(av[-1])))
+        elif kind == "BRANCH":
+            each = [_required(list(alternative)) for alternative in av[1]]
+            if all(each):
+                take(frozenset().union(*each))  # type: ignore[arg-type]
+        elif kind in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            take(_required(list(av[2])))
+        # anything else (a class, any character, a zero-width test) holds no literal
+    take(frozenset({run}) if run else None)
+    return best
+
+
 __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NUMBERS",
     "WEEKDAYS",
     "count_words",
+    "required_literals",
     "script_counts",
     "script_of",
     "script_of_letter",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
 
+from ..text import required_literals
 from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, NUMBERS, WEEKDAYS
 
 
@@ -78,55 +78,6 @@ def fold(s: str) -> str:
     :class:`Folded` pattern's literal matches folds to that literal (a test checks every code
     point)."""
     return s.lower() if s.isascii() else s.translate(_CASELESS_EXTRAS).lower()
-
-
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """ASCII literal strings, none holding a blank, one of which every match of ``pattern``
-    contains: ``r"\b(?:usually|tends?[ \t]+to)\b"`` -> ``{"usually", "tend"}``. Of the
-    choices a pattern offers, the one whose shortest string is longest. ``None`` when the
-    pattern offers none (every match may be made of classes, or be empty).
-
-    A blank splits a literal: a window of words joined by single spaces can hold "set to"
-    where the text has "set\tto", but a literal free of blanks lies within one word. So does
-    any other character than ASCII: a case-insensitive pattern matches "μ" to "µ" and "σ" to
-    "ς", which :func:`fold` leaves apart; of ASCII letters it knows every caseless match.
-    The pattern is parsed as :class:`Folded` compiles it, without flags.
-    """
-    return _required(list(re._parser.parse(pattern)))  # type: ignore[attr-defined]
-
-
-def _rank(choice: frozenset[str]) -> tuple[int, int]:
-    """Longer shortest string first, then fewer strings."""
-    return min(map(len, choice)), -len(choice)
-
-
-def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    best: frozenset[str] | None = None
-    run = ""
-
-    def take(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and (best is None or _rank(found) > _rank(best)):
-            best = found
-
-    for op, av in items:
-        kind = str(op)
-        if kind == "LITERAL" and chr(av).isascii() and not chr(av).isspace():
-            run += chr(av)
-            continue
-        take(frozenset({run}) if run else None)
-        run = ""
-        if kind == "SUBPATTERN":
-            take(_required(list(av[-1])))
-        elif kind == "BRANCH":
-            each = [_required(list(alternative)) for alternative in av[1]]
-            if all(each):
-                take(frozenset().union(*each))  # type: ignore[arg-type]
-        elif kind in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            take(_required(list(av[2])))
-        # anything else (a class, any character, a zero-width test) holds no literal
-    take(frozenset({run}) if run else None)
-    return best
 
 
 # --- pieces of rule patterns -------------------------------------------------------------------
